@@ -1,14 +1,208 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! Stage 4 of the pipeline: shallow syntax over a tagged sentence.
+//!
+//! No external parser: noun phrases and verb groups are chunked from the
+//! tags, then clauses are assembled from them (subject to the left, object
+//! and prepositional phrases to the right, relative and reported clauses
+//! linked to what governs them), and quotations get their speakers. This is
+//! what the coder needs to find who did what to whom in each clause, and
+//! what `dyad parse` prints so a person can see why the coder did what it did.
+
+use dyad_model::{Sentence, Tag};
+
+pub mod lemma;
+mod chunk;
+mod clause;
+mod quote;
+mod render;
+
+pub use render::render;
+
+/// Token index range `[start, end)` within a sentence.
+pub type TokRange = std::ops::Range<usize>;
+
+/// What kind of thing a noun phrase's head is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    Proper,
+    Common,
+    Pronoun,
+    Number,
+}
+
+/// A base noun phrase: "Kenyan President William Ruto", "China 's desire".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    pub tokens: TokRange,
+    /// The head noun (last noun of the phrase).
+    pub head: usize,
+    /// "China 's" in "China 's desire": the possessor's tokens, without `'s`.
+    pub possessor: Option<TokRange>,
+    pub kind: NpKind,
+    /// Index of the [`Coordination`] this phrase is a member of.
+    pub coordination: Option<usize>,
+    /// Index of the phrase this one stands in apposition to
+    /// ("Xi Jinping, China 's president": the second points to the first).
+    pub apposition_of: Option<usize>,
+    /// The preposition token when this phrase is a prepositional object.
+    pub preposition: Option<usize>,
+}
+
+/// Tense of a verb group, as far as the auxiliaries show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Infinitive,
+    Participle,
+}
+
+/// A verb group: auxiliaries, negation and the main verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbGroup {
+    pub tokens: TokRange,
+    /// The main (last) verb.
+    pub main: usize,
+    /// Lemma of the main verb, lower case.
+    pub lemma: String,
+    pub tense: Tense,
+    pub passive: bool,
+    pub negated: bool,
+    /// "would", "could", "may": hypothetical or intended rather than done.
+    pub modal: Option<String>,
+    /// A particle right after the verb ("carry out", "call on").
+    pub particle: Option<usize>,
+}
+
+/// What a clause is to the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    Main,
+    /// "…, who is attending the summit": subject is the antecedent.
+    Relative,
+    /// "X said (that) …" / "X urged that …": reported content.
+    Complement,
+    /// "to work together": subject from the governing clause.
+    Infinitive,
+    /// "…, citing the railway" / "a communique issued by Beijing".
+    Participle,
+    /// "while expressing …", "as both nations pursue …".
+    Adverbial,
+}
+
+/// A prepositional phrase attached to a clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrepPhrase {
+    /// The preposition token.
+    pub prep: usize,
+    /// The noun phrase it governs.
+    pub np: usize,
+}
+
+/// One clause: a verb group with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub verb: usize,
+    pub kind: ClauseKind,
+    pub subject: Option<usize>,
+    pub object: Option<usize>,
+    pub preps: Vec<PrepPhrase>,
+    /// Passive "by" agent.
+    pub agent: Option<usize>,
+    /// The clause this one depends on (reporting verb, antecedent clause).
+    pub governor: Option<usize>,
+    /// Tokens from the end of the verb group to the end of the clause: what
+    /// verb patterns match against.
+    pub rest: TokRange,
+}
+
+/// Noun phrases joined by "and"/"or"/commas: "China and Kenya".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coordination {
+    pub members: Vec<usize>,
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Tokens inside the quotation marks.
+    pub inner: TokRange,
+    /// Token indices of the opening and closing marks (closing may be
+    /// missing when a quote runs past the sentence).
+    pub open: usize,
+    pub close: Option<usize>,
+    pub speaker: Option<usize>,
+    /// The speech verb group, when found.
+    pub verb: Option<usize>,
+}
+
+/// Everything the shallow parser found in one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceParse {
+    pub nps: Vec<NounPhrase>,
+    pub verbs: Vec<VerbGroup>,
+    pub clauses: Vec<Clause>,
+    pub coordinations: Vec<Coordination>,
+    pub quotes: Vec<Quote>,
+    /// For each token, the noun phrase containing it.
+    pub np_of_token: Vec<Option<usize>>,
+    /// For each token, the verb group containing it.
+    pub vg_of_token: Vec<Option<usize>>,
+}
+
+impl SentenceParse {
+    /// The members of `np`'s coordination, or just `np`.
+    pub fn conjuncts(&self, np: usize) -> Vec<usize> {
+        match self.nps.get(np).and_then(|n| n.coordination) {
+            Some(c) => self.coordinations[c].members.clone(),
+            None => vec![np],
+        }
+    }
+
+    /// The clause whose verb group is `vg`.
+    pub fn clause_of_verb(&self, vg: usize) -> Option<usize> {
+        self.clauses.iter().position(|c| c.verb == vg)
+    }
+}
+
+/// A view of a sentence's tokens the parser reads: lower-cased words and tags.
+pub(crate) struct Words<'a> {
+    pub lower: Vec<String>,
+    pub tags: Vec<Tag>,
+    pub sentence: &'a Sentence,
+}
+
+impl Words<'_> {
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.lower.get(i).is_some_and(|x| x == w)
+    }
+    pub fn tag(&self, i: usize) -> Tag {
+        self.tags.get(i).copied().unwrap_or(Tag::X)
+    }
+    /// Whether token `i` is glued to the previous token (no space between).
+    pub fn attached(&self, i: usize) -> bool {
+        i > 0
+            && self.sentence.tokens.get(i).map(|t| t.span.start) == self.sentence.tokens.get(i - 1).map(|t| t.span.end)
+    }
+}
+
+/// Parse one tagged sentence.
+pub fn parse(sentence: &Sentence) -> SentenceParse {
+    let words = Words {
+        lower: sentence.tokens.iter().map(|t| t.norm.to_lowercase()).collect(),
+        tags: sentence.tokens.iter().map(|t| t.tag).collect(),
+        sentence,
+    };
+    let mut p = SentenceParse::default();
+    chunk::chunk(&words, &mut p);
+    chunk::coordinate(&words, &mut p);
+    clause::clauses(&words, &mut p);
+    quote::quotes(&words, &mut p);
+    p
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+mod tests;

@@ -1,0 +1,252 @@
+//! Noun-phrase and verb-group chunking from tags, then coordination and
+//! apposition between the noun phrases.
+
+use dyad_model::Tag;
+
+use crate::{lemma, Coordination, NounPhrase, NpKind, SentenceParse, Tense, VerbGroup, Words};
+
+fn np_start(w: &Words, i: usize) -> bool {
+    let t = w.tag(i);
+    matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::PRP | Tag::EX | Tag::Dollar | Tag::WPS)
+        || t.is_noun()
+        || t.is_adj()
+        || (matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ))
+        || (t == Tag::RB && w.tag(i + 1).is_adj() && w.tag(i + 2).is_noun())
+}
+
+/// Whether token `i` continues a noun phrase that already has tokens.
+fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
+    let t = w.tag(i);
+    if t == Tag::PRP || t == Tag::EX {
+        return false;
+    }
+    if has_noun && matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) {
+        return false;
+    }
+    t.is_noun()
+        || t.is_adj()
+        || matches!(t, Tag::CD | Tag::Hyph)
+        || (matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) && !has_noun)
+        || (matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && !has_noun)
+        || (t == Tag::RB && w.tag(i + 1).is_adj())
+}
+
+/// Chunk noun phrases and verb groups.
+pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
+    let n = w.len();
+    p.np_of_token = vec![None; n];
+    p.vg_of_token = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(end) = verb_group_end(w, i) {
+            let vg = make_verb_group(w, i, end);
+            let id = p.verbs.len();
+            for k in i..end {
+                p.vg_of_token[k] = Some(id);
+            }
+            if let Some(part) = vg.particle {
+                p.vg_of_token[part] = Some(id);
+            }
+            let next = vg.particle.map_or(end, |x| x + 1);
+            p.verbs.push(vg);
+            i = next;
+            continue;
+        }
+        if np_start(w, i) {
+            let start = i;
+            let mut possessor = None;
+            let mut body_start = start;
+            let single = matches!(w.tag(i), Tag::PRP | Tag::EX);
+            let mut has_noun = w.tag(i).is_noun() || single || w.tag(i) == Tag::CD;
+            i += 1;
+            if !single {
+                loop {
+                    if i < n && w.tag(i) == Tag::POS && has_noun {
+                        // "China 's desire": the phrase goes on after the possessive.
+                        possessor = Some(body_start..i);
+                        i += 1;
+                        body_start = i;
+                        has_noun = false;
+                        continue;
+                    }
+                    if i < n && np_continues(w, i, has_noun) {
+                        has_noun |= w.tag(i).is_noun() || w.tag(i) == Tag::CD;
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            // A phrase of only determiners/adjectives ("the two", "both") still
+            // counts: it can be a subject.
+            let head = (start..i).rev().find(|&k| w.tag(k).is_noun() || matches!(w.tag(k), Tag::PRP | Tag::CD | Tag::EX)).unwrap_or(i - 1);
+            let kind = match w.tag(head) {
+                Tag::NNP | Tag::NNPS => NpKind::Proper,
+                Tag::PRP | Tag::EX => NpKind::Pronoun,
+                Tag::CD => NpKind::Number,
+                _ => NpKind::Common,
+            };
+            let prep = if start > 0 && matches!(w.tag(start - 1), Tag::IN | Tag::TO) { Some(start - 1) } else { None };
+            let id = p.nps.len();
+            for k in start..i {
+                p.np_of_token[k] = Some(id);
+            }
+            p.nps.push(NounPhrase { tokens: start..i, head, possessor, kind, coordination: None, apposition_of: None, preposition: prep });
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn is_neg(w: &Words, i: usize) -> bool {
+    w.is(i, "not") || w.is(i, "n't") || w.is(i, "never")
+}
+
+/// If a verb group starts at `i`, where it ends.
+fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
+    let t = w.tag(i);
+    let starts = t == Tag::MD || t.is_verb() || (t == Tag::TO && w.tag(i + 1) == Tag::VB) || (t == Tag::TO && w.tag(i + 1) == Tag::RB && w.tag(i + 2) == Tag::VB);
+    if !starts {
+        return None;
+    }
+    // Adjectival participles inside a noun phrase are not verb groups.
+    if matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS) {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut last_verb = if t.is_verb() { Some(i) } else { None };
+    while end < w.len() {
+        let u = w.tag(end);
+        if u.is_verb() {
+            // Only an auxiliary can be followed by another verb in the same group.
+            if let Some(lv) = last_verb {
+                let aux = matches!(lemma::verb_lemma(&w.lower[lv]).as_str(), "be" | "have" | "do" | "get");
+                if !aux {
+                    break;
+                }
+                // "is expected to": a participle after "be" is the main verb; stop at "to".
+            }
+            last_verb = Some(end);
+            end += 1;
+        } else if (u.is_adv() && (is_neg(w, end) || w.tag(end + 1).is_verb() || w.tag(end + 1) == Tag::RB)) && end + 1 < w.len() {
+            end += 1;
+        } else if is_neg(w, end) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing adverbs are not part of the group.
+    while end > i + 1 && !w.tag(end - 1).is_verb() {
+        end -= 1;
+    }
+    if last_verb.is_none() {
+        return None;
+    }
+    Some(end)
+}
+
+fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
+    let main = (start..end).rev().find(|&k| w.tag(k).is_verb()).unwrap_or(start);
+    let lemma = lemma::verb_lemma(&w.lower[main]);
+    let aux: Vec<String> = (start..main).filter(|&k| w.tag(k).is_verb() || w.tag(k) == Tag::MD).map(|k| lemma::verb_lemma(&w.lower[k])).collect();
+    let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
+    let negated = (start..end).any(|k| is_neg(w, k));
+    let modal = (start..end).find(|&k| w.tag(k) == Tag::MD).map(|k| w.lower[k].clone());
+    let tense = if w.tag(start) == Tag::TO {
+        Tense::Infinitive
+    } else if modal.as_deref().is_some_and(|m| matches!(m, "will" | "'ll" | "shall" | "wo")) {
+        Tense::Future
+    } else if let Some(first) = (start..end).find(|&k| w.tag(k).is_verb()) {
+        match w.tag(first) {
+            Tag::VBD => Tense::Past,
+            Tag::VBZ | Tag::VBP => Tense::Present,
+            Tag::VBN | Tag::VBG if start == first => Tense::Participle,
+            _ => Tense::Present,
+        }
+    } else {
+        Tense::Present
+    };
+    let particle = (w.tag(end) == Tag::RP).then_some(end);
+    VerbGroup { tokens: start..end, main, lemma, tense, passive, negated, modal, particle }
+}
+
+/// Join noun phrases separated by "and"/"or"/"as well as" or list commas,
+/// and mark appositions ("Xi Jinping, China 's president,").
+pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
+    let mut k = 0;
+    while k + 1 < p.nps.len() {
+        let mut members = vec![k];
+        let mut j = k;
+        loop {
+            let a_end = p.nps[j].tokens.end;
+            let Some(next) = p.nps.get(j + 1) else { break };
+            let gap = a_end..next.tokens.start;
+            let gap_words: Vec<&str> = gap.clone().map(|i| w.lower[i].as_str()).collect();
+            let joined = match gap_words.as_slice() {
+                ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "both"] => true,
+                // A list comma only joins when an "and" closes the list later.
+                [","] => list_closes(w, p, j + 1),
+                _ => false,
+            };
+            // Both sides must be the same sort of thing and neither a pronoun object.
+            // "Xi met Ruto and Putin visited Kenya": an object followed by a
+            // new subject is two clauses, not a coordination.
+            let a_start = p.nps[j].tokens.start;
+            let a_is_object = a_start > 0 && p.vg_of_token[a_start - 1].is_some();
+            let b_is_subject = p.vg_of_token.get(next.tokens.end).is_some_and(|v| v.is_some());
+            if joined && !(a_is_object && b_is_subject) {
+                members.push(j + 1);
+                j += 1;
+                if matches!(gap_words.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if members.len() > 1 {
+            let id = p.coordinations.len();
+            for &m in &members {
+                p.nps[m].coordination = Some(id);
+            }
+            p.coordinations.push(Coordination { members });
+            k = j + 1;
+        } else {
+            k += 1;
+        }
+    }
+    // Apposition: NP , NP , where the second has no verb between and ends at a comma or clause end.
+    for k in 0..p.nps.len().saturating_sub(1) {
+        let (a, b) = (&p.nps[k], &p.nps[k + 1]);
+        if a.coordination.is_some() || b.coordination.is_some() || b.preposition.is_some() {
+            continue;
+        }
+        let gap_is_comma = b.tokens.start == a.tokens.end + 1 && w.is(a.tokens.end, ",");
+        let closes = b.tokens.end >= w.len() || matches!(w.lower[b.tokens.end].as_str(), "," | "." | ")" | "--");
+        let b_nominal = matches!(b.kind, NpKind::Common | NpKind::Proper);
+        // "Ruto, the Kenyan leader," / "Xi Jinping, China 's president,"
+        if gap_is_comma && closes && b_nominal && a.kind != NpKind::Pronoun {
+            let det = matches!(w.tag(b.tokens.start), Tag::DT) || b.possessor.is_some() || (a.kind == NpKind::Proper) != (b.kind == NpKind::Proper);
+            if det {
+                p.nps[k + 1].apposition_of = Some(k);
+            }
+        }
+    }
+}
+
+/// Whether the noun phrases from `from` on form a list that an "and"/"or" closes.
+fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
+    let mut j = from;
+    while let Some(np) = p.nps.get(j) {
+        let end = np.tokens.end;
+        let Some(next) = p.nps.get(j + 1) else { return false };
+        let gap: Vec<&str> = (end..next.tokens.start).map(|i| w.lower[i].as_str()).collect();
+        match gap.as_slice() {
+            ["and"] | ["or"] | [",", "and"] | [",", "or"] => return true,
+            [","] => j += 1,
+            _ => return false,
+        }
+    }
+    false
+}

@@ -1,0 +1,223 @@
+//! Clauses from chunks: each verb group gets its subject, object,
+//! prepositional phrases and the clause that governs it.
+
+use dyad_model::Tag;
+
+use crate::{Clause, ClauseKind, PrepPhrase, SentenceParse, Words};
+
+/// Verbs that introduce reported content ("X said that …").
+pub fn is_reporting_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "tell" | "add" | "state" | "declare" | "note" | "stress" | "emphasise" | "emphasize"
+            | "insist" | "warn" | "announce" | "write" | "remark" | "explain" | "urge" | "propose"
+            | "claim" | "assert" | "argue" | "report" | "confirm" | "deny" | "suggest" | "believe"
+            | "think" | "hope" | "expect" | "predict" | "reiterate" | "affirm" | "underline"
+            | "underscore" | "highlight" | "acknowledge" | "admit" | "agree" | "allege" | "indicate"
+            | "recommend" | "demand" | "ask" | "request" | "pledge" | "promise" | "vow" | "threaten"
+            | "accuse" | "charge" | "know" | "hint" | "signal" | "caution" | "recall" | "point"
+    )
+}
+
+fn is_boundary(w: &Words, i: usize) -> bool {
+    matches!(w.lower[i].as_str(), ";" | ":" | "--") || (w.lower[i] == "\"" && false)
+}
+
+/// Build one clause per verb group.
+pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
+    let nv = p.verbs.len();
+    for v in 0..nv {
+        let vg = p.verbs[v].clone();
+        let start = vg.tokens.start;
+        let mut kind = ClauseKind::Main;
+        let mut governor = None;
+        let mut subject = None;
+
+        // What stands right before the verb group (skipping adverbs).
+        let mut b = start;
+        while b > 0 && (w.tag(b - 1).is_adv()) {
+            b -= 1;
+        }
+        let before = b.checked_sub(1);
+        let before_word = before.map(|i| w.lower[i].as_str()).unwrap_or("");
+
+        if w.tag(start) == Tag::TO {
+            kind = ClauseKind::Infinitive;
+            governor = previous_clause(p, v);
+        } else if matches!(w.tag(before.unwrap_or(usize::MAX)), Tag::WDT | Tag::WP) || (before_word == "that" && before.is_some_and(|i| i > 0 && p.np_of_token[i - 1].is_some())) {
+            // "Ruto, who is attending" / "projects that have …": subject relative.
+            kind = ClauseKind::Relative;
+            subject = before.and_then(|i| antecedent(w, p, i));
+            governor = previous_clause(p, v);
+        } else if vg.tokens.start == vg.main && matches!(w.tag(vg.main), Tag::VBG | Tag::VBN) && before.is_some_and(|i| p.np_of_token[i].is_some() || w.lower[i] == ",") {
+            // Participle clause: "…, citing X" / "a communique issued by Beijing".
+            kind = ClauseKind::Participle;
+            governor = previous_clause(p, v);
+            subject = before.and_then(|i| if w.lower[i] == "," { governor.and_then(|g| p.clauses.get(g)).and_then(|c| c.subject) } else { p.np_of_token[i] });
+            if w.tag(vg.main) == Tag::VBN {
+                subject = before.and_then(|i| p.np_of_token[i]);
+            }
+        } else if matches!(before_word, "and" | "or" | "but") && before.is_some_and(|i| i > 0 && (p.vg_of_token[i - 1].is_some() || p.np_of_token[i - 1].is_some() || w.lower[i - 1] == ",")) {
+            // "X met Y and signed Z": shares the subject of the clause before,
+            // unless a subject stands right before the conjunction's verb.
+            let prev = previous_clause(p, v);
+            subject = prev.and_then(|c| p.clauses[c].subject);
+            kind = prev.map(|c| p.clauses[c].kind).unwrap_or(ClauseKind::Main);
+            governor = prev.and_then(|c| p.clauses[c].governor);
+        }
+        if subject.is_none() && kind != ClauseKind::Infinitive {
+            subject = subject_left_of(w, p, b);
+            // A fronted subordinator marks an adverbial clause: "While Ruto affirmed …".
+            if let Some(s) = subject {
+                let s0 = p.nps[s].tokens.start;
+                let mut k = s0;
+                while k > 0 && w.tag(k - 1).is_adv() {
+                    k -= 1;
+                }
+                if k > 0 {
+                    let wd = w.lower[k - 1].as_str();
+                    if matches!(wd, "while" | "as" | "when" | "after" | "before" | "because" | "since" | "although" | "though" | "if" | "unless" | "until" | "whereas") {
+                        kind = ClauseKind::Adverbial;
+                    } else if wd == "that" || (k >= 2 && w.lower[k - 1] == "," && false) {
+                        kind = ClauseKind::Complement;
+                        governor = previous_clause(p, v);
+                    } else if let Some(g) = k.checked_sub(1).and_then(|i| p.vg_of_token[i]) {
+                        // "Xi said China would …": a clause right after a reporting verb.
+                        if crate::clause::is_reporting_verb(&p.verbs[g].lemma) {
+                            kind = ClauseKind::Complement;
+                            governor = p.clause_of_verb(g);
+                        }
+                    }
+                }
+            }
+        } else if kind == ClauseKind::Main && subject.is_none() {
+            // (only Infinitive reaches here)
+        }
+        if kind == ClauseKind::Infinitive {
+            // Subject control: "X agreed to help" → X; object control:
+            // "X urged Kenya to align" → Kenya.
+            if let Some(g) = governor {
+                let gc = &p.clauses[g];
+                let object_control = gc.object.is_some_and(|o| p.nps[o].tokens.end == start);
+                subject = if object_control { gc.object } else { gc.subject };
+            }
+        }
+
+        // Object and prepositional phrases to the right, up to the next verb
+        // group that starts a new clause, a semicolon, or the sentence end.
+        let after = vg.particle.map_or(vg.tokens.end, |x| x + 1);
+        let mut end = w.len();
+        let mut object = None;
+        let mut agent = None;
+        let mut preps = Vec::new();
+        let mut k = after;
+        while k < w.len() {
+            if is_boundary(w, k) {
+                end = k;
+                break;
+            }
+            if let Some(ov) = p.vg_of_token[k] {
+                if ov != v {
+                    end = k;
+                    break;
+                }
+            }
+            if matches!(w.tag(k), Tag::WDT | Tag::WP) || (w.lower[k] == "," && matches!(w.tag(k + 1), Tag::WDT | Tag::WP)) {
+                // A relative clause on the object: its words belong to it,
+                // but our clause's patterns still see them via `rest`.
+            }
+            if let Some(np) = p.np_of_token[k] {
+                let n = &p.nps[np];
+                if n.tokens.start == k {
+                    match n.preposition {
+                        None if object.is_none() && preps.is_empty() && k <= after + 1 && w.tag(n.head) != Tag::EX => object = Some(np),
+                        Some(pr) if w.lower[pr] == "by" && vg.passive && agent.is_none() => agent = Some(np),
+                        Some(pr) => preps.push(PrepPhrase { prep: pr, np }),
+                        None => {}
+                    }
+                }
+            }
+            k += 1;
+        }
+        // Passive voice: the grammatical subject is the one acted on.
+        p.clauses.push(Clause { verb: v, kind, subject, object, preps, agent, governor, rest: after..end });
+    }
+}
+
+/// The clause of the verb group before `v`, if any.
+fn previous_clause(p: &SentenceParse, v: usize) -> Option<usize> {
+    v.checked_sub(1).and_then(|u| p.clause_of_verb(u))
+}
+
+/// The noun phrase a relative pronoun at `rel` refers to.
+fn antecedent(w: &Words, p: &SentenceParse, rel: usize) -> Option<usize> {
+    let mut k = rel;
+    while k > 0 {
+        k -= 1;
+        if w.lower[k] == "," {
+            continue;
+        }
+        let np = p.np_of_token[k]?;
+        // "President Xi of China, who": climb over "of"-phrases to the head phrase.
+        let mut np = np;
+        while let Some(pr) = p.nps[np].preposition {
+            if w.lower[pr] != "of" || pr == 0 {
+                break;
+            }
+            match p.np_of_token[pr - 1] {
+                Some(prev) => np = prev,
+                None => break,
+            }
+        }
+        return Some(np);
+    }
+    None
+}
+
+/// The subject of a verb group starting at `b`: the nearest noun phrase to
+/// the left that is not a prepositional object, skipping "of"-phrases,
+/// parenthetical appositions and relative clauses set off by commas.
+fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
+    let mut k = b;
+    while k > 0 {
+        k -= 1;
+        let word = w.lower[k].as_str();
+        if word == "," {
+            // ", who is attending the summit ," — jump to before the opening comma
+            // when the stretch is a relative clause or an apposition.
+            if let Some(open) = (0..k).rev().find(|&i| w.lower[i] == ",") {
+                let first = open + 1;
+                let rel = matches!(w.tag(first), Tag::WDT | Tag::WP) || p.nps.get(p.np_of_token[first].unwrap_or(usize::MAX)).is_some_and(|n| n.apposition_of.is_some());
+                if rel {
+                    k = open;
+                    continue;
+                }
+            }
+            // An apposition closing right before the verb: "Xi, China 's president, said".
+            continue;
+        }
+        if let Some(np) = p.np_of_token[k] {
+            let n = &p.nps[np];
+            if let Some(a) = n.apposition_of {
+                return Some(a);
+            }
+            if n.preposition.is_some() {
+                k = n.tokens.start;
+                continue;
+            }
+            // A coordinated subject: return the first member (callers expand).
+            if let Some(c) = n.coordination {
+                return p.coordinations[c].members.first().copied();
+            }
+            return Some(np);
+        }
+        if p.vg_of_token[k].is_some() || matches!(word, "that" | ";" | ":" | "\"") || w.tag(k) == Tag::WDT {
+            return None;
+        }
+        if matches!(w.tag(k), Tag::IN | Tag::TO | Tag::CC | Tag::RB | Tag::POS | Tag::RRB | Tag::LRB) || w.tag(k).is_adj() || w.tag(k) == Tag::CD {
+            continue;
+        }
+        return None;
+    }
+    None
+}

@@ -1,0 +1,138 @@
+//! Lemmas for verbs and nouns from WordNet's lemma list and exception
+//! tables, so "urged" finds URGE and "agreed" AGREE without a dictionary of
+//! every inflected form.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const VERB_LEMMAS: &str = include_str!("../data/verb-lemmas.txt");
+const VERB_EXC: &str = include_str!("../data/verb-exceptions.txt");
+const NOUN_EXC: &str = include_str!("../data/noun-exceptions.txt");
+
+struct Tables {
+    verbs: HashSet<&'static str>,
+    verb_exc: HashMap<&'static str, &'static str>,
+    noun_exc: HashMap<&'static str, &'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let lines = |s: &'static str| s.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+        let pairs = |s: &'static str| {
+            lines(s).filter_map(|l| l.split_once(' ')).collect::<HashMap<_, _>>()
+        };
+        Tables { verbs: lines(VERB_LEMMAS).collect(), verb_exc: pairs(VERB_EXC), noun_exc: pairs(NOUN_EXC) }
+    })
+}
+
+/// Whether WordNet knows `word` as a verb lemma.
+pub fn is_verb_lemma(word: &str) -> bool {
+    tables().verbs.contains(word)
+}
+
+/// The base form of a verb (`word` lower-cased by the caller or not).
+pub fn verb_lemma(word: &str) -> String {
+    let w = word.to_lowercase();
+    let t = tables();
+    match w.as_str() {
+        "'s" | "is" | "are" | "was" | "were" | "am" | "'re" | "'m" | "been" | "being" | "be" => return "be".into(),
+        "has" | "had" | "having" | "'ve" | "'d" => return "have".into(),
+        "does" | "did" | "done" | "doing" => return "do".into(),
+        "ca" => return "can".into(),
+        "wo" => return "will".into(),
+        _ => {}
+    }
+    if let Some(l) = t.verb_exc.get(w.as_str()) {
+        return (*l).to_string();
+    }
+    if t.verbs.contains(w.as_str()) {
+        return w;
+    }
+    for cand in candidates(&w) {
+        if t.verbs.contains(cand.as_str()) {
+            return cand;
+        }
+    }
+    candidates(&w).into_iter().next().unwrap_or(w)
+}
+
+/// Rule-based base forms of an inflected verb, most likely first.
+fn candidates(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let strip = |suf: &str| w.strip_suffix(suf).filter(|s| s.len() >= 2);
+    if let Some(s) = strip("ies") {
+        out.push(format!("{s}y"));
+    }
+    if let Some(s) = strip("es") {
+        out.push(s.to_string());
+    }
+    if let Some(s) = strip("s") {
+        out.push(s.to_string());
+    }
+    if let Some(s) = strip("ied") {
+        out.push(format!("{s}y"));
+    }
+    for suf in ["ed", "ing"] {
+        if let Some(s) = strip(suf) {
+            let b = s.as_bytes();
+            // stopped → stop, but not "agreed" → "agre".
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e') {
+                out.push(s[..s.len() - 1].to_string());
+            }
+            out.push(format!("{s}e"));
+            out.push(s.to_string());
+        }
+    }
+    if let Some(s) = strip("d") {
+        out.push(s.to_string());
+    }
+    out
+}
+
+/// The singular of a noun.
+pub fn noun_lemma(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(l) = tables().noun_exc.get(w.as_str()) {
+        return (*l).to_string();
+    }
+    if w.ends_with("ss") || w.ends_with("is") || w.ends_with("us") || w.len() <= 3 {
+        return w;
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        return format!("{s}y");
+    }
+    for suf in ["ches", "shes", "xes", "sses"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return format!("{s}{}", &suf[..suf.len() - 2]);
+        }
+    }
+    w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs() {
+        for (form, lemma) in [
+            ("urged", "urge"), ("agreed", "agree"), ("proposed", "propose"), ("held", "hold"),
+            ("praised", "praise"), ("met", "meet"), ("stopped", "stop"), ("signing", "sign"),
+            ("carries", "carry"), ("pledges", "pledge"), ("attacked", "attack"), ("was", "be"),
+            ("highlighted", "highlight"), ("expressing", "express"), ("noted", "note"), ("said", "say"),
+            ("affirmed", "affirm"), ("emphasised", "emphasise"), ("visited", "visit"), ("n't", "n't"),
+        ] {
+            assert_eq!(verb_lemma(form), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn nouns() {
+        assert_eq!(noun_lemma("partners"), "partner");
+        assert_eq!(noun_lemma("talks"), "talk");
+        assert_eq!(noun_lemma("countries"), "country");
+        assert_eq!(noun_lemma("men"), "man");
+        assert_eq!(noun_lemma("crisis"), "crisis");
+    }
+}

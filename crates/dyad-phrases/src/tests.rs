@@ -1,0 +1,145 @@
+use super::*;
+use dyad_model::{Span, Token};
+use proptest::prelude::*;
+
+/// A sentence from "word/TAG word/TAG …" (tokens separated by single spaces).
+fn tagged(s: &str) -> Sentence {
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    for item in s.split(' ') {
+        let (w, t) = item.rsplit_once('/').expect("word/TAG");
+        tokens.push(Token { span: Span::new(at, at + w.len()), norm: w.to_string(), tag: Tag::from_penn(t).expect(t) });
+        at += w.len() + 1;
+    }
+    Sentence { index: 0, span: Span::new(0, at), tokens, boilerplate: None, headline: false }
+}
+
+fn np_words(s: &Sentence, p: &SentenceParse, np: Option<usize>) -> String {
+    np.map(|i| p.nps[i].tokens.clone().map(|k| s.tokens[k].norm.as_str()).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+}
+
+#[test]
+fn subject_verb_object_and_prepositions() {
+    let s = tagged("President/NNP Xi/NNP Jinping/NNP of/IN China/NNP held/VBD talks/NNS with/IN Kenyan/JJ President/NNP William/NNP Ruto/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    let c = &p.clauses[0];
+    assert_eq!(p.verbs[c.verb].lemma, "hold");
+    assert_eq!(np_words(&s, &p, c.subject), "President Xi Jinping");
+    assert_eq!(np_words(&s, &p, c.object), "talks");
+    assert_eq!(c.preps.len(), 1);
+    assert_eq!(np_words(&s, &p, Some(c.preps[0].np)), "Kenyan President William Ruto");
+}
+
+#[test]
+fn passive_voice_with_agent() {
+    let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert!(p.verbs[c.verb].passive);
+    assert_eq!(np_words(&s, &p, c.subject), "The embassy");
+    assert_eq!(np_words(&s, &p, c.agent), "rebels");
+}
+
+#[test]
+fn negation_and_modals() {
+    let s = tagged("Russia/NNP did/VBD not/RB condemn/VB the/DT attack/NN and/CC would/MD not/RB comment/VB ./.");
+    let p = parse(&s);
+    assert_eq!(p.verbs.len(), 2);
+    assert!(p.verbs[0].negated && p.verbs[0].lemma == "condemn");
+    assert!(p.verbs[1].negated && p.verbs[1].modal.as_deref() == Some("would"));
+    // The coordinated verb shares the subject.
+    assert_eq!(np_words(&s, &p, p.clauses[1].subject), "Russia");
+}
+
+#[test]
+fn coordination_of_actors() {
+    let s = tagged("Xi/NNP urged/VBD that/IN China/NNP and/CC Kenya/NNP should/MD support/VB each/DT other/JJ ./.");
+    let p = parse(&s);
+    let c = &p.clauses[1];
+    assert_eq!(c.kind, ClauseKind::Complement);
+    assert_eq!(c.governor, Some(0));
+    let subj = c.subject.unwrap();
+    let names: Vec<String> = p.conjuncts(subj).into_iter().map(|n| np_words(&s, &p, Some(n))).collect();
+    assert_eq!(names, ["China", "Kenya"]);
+}
+
+#[test]
+fn relative_clause_subject_is_the_antecedent() {
+    let s = tagged("Xi/NNP met/VBD Ruto/NNP ,/, who/WP is/VBZ attending/VBG the/DT summit/NN ,/, in/IN Beijing/NNP ./.");
+    let p = parse(&s);
+    let rel = p.clauses.iter().find(|c| c.kind == ClauseKind::Relative).expect("relative clause");
+    assert_eq!(np_words(&s, &p, rel.subject), "Ruto");
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "Ruto");
+}
+
+#[test]
+fn subject_skips_a_relative_clause() {
+    let s = tagged("Ruto/NNP ,/, who/WP arrived/VBD on/IN Monday/NNP ,/, praised/VBD China/NNP ./.");
+    let p = parse(&s);
+    let main = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "praise").unwrap();
+    assert_eq!(np_words(&s, &p, main.subject), "Ruto");
+    assert_eq!(np_words(&s, &p, main.object), "China");
+}
+
+#[test]
+fn apposition_points_back() {
+    let s = tagged("Xi/NNP Jinping/NNP ,/, China/NNP 's/POS president/NN ,/, visited/VBD Nairobi/NNP ./.");
+    let p = parse(&s);
+    let c = p.clauses.last().unwrap();
+    assert_eq!(np_words(&s, &p, c.subject), "Xi Jinping");
+    assert!(p.nps.iter().any(|n| n.apposition_of.is_some()));
+}
+
+#[test]
+fn infinitive_takes_object_or_subject_control() {
+    let s = tagged("China/NNP urged/VBD Kenya/NNP to/TO align/VB with/IN Beijing/NNP ./.");
+    let p = parse(&s);
+    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    assert_eq!(np_words(&s, &p, inf.subject), "Kenya");
+    let s = tagged("Kenya/NNP agreed/VBD to/TO help/VB Somalia/NNP ./.");
+    let p = parse(&s);
+    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    assert_eq!(np_words(&s, &p, inf.subject), "Kenya");
+    assert_eq!(np_words(&s, &p, inf.object), "Somalia");
+}
+
+#[test]
+fn quote_speaker_after_and_before() {
+    let s = tagged("\"/`` We/PRP will/MD help/VB ,/, \"/'' Xi/NNP said/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(p.quotes.len(), 1);
+    assert_eq!(np_words(&s, &p, p.quotes[0].speaker), "Xi");
+    let s = tagged("Ruto/NNP said/VBD that/IN \"/`` Kenya/NNP is/VBZ ready/JJ \"/'' ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.quotes[0].speaker), "Ruto");
+    let s = tagged("\"/`` Peace/NN matters/VBZ ,/, \"/'' said/VBD Ruto/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.quotes[0].speaker), "Ruto");
+}
+
+#[test]
+fn possessive_noun_phrase() {
+    let s = tagged("Kenya/NNP 's/POS president/NN praised/VBD China/NNP ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    let subj = &p.nps[c.subject.unwrap()];
+    assert_eq!(subj.possessor, Some(0..1));
+    assert_eq!(s.tokens[subj.head].norm, "president");
+}
+
+const TAGS: &[&str] = &["NNP", "NN", "VBD", "VBZ", "VBN", "IN", "DT", "JJ", ",", ".", "CC", "PRP", "MD", "RB", "TO", "VB", "WP", "POS", "``", "''", "CD", "VBG"];
+
+proptest! {
+    #[test]
+    fn any_tag_sequence_parses_without_panic(tags in proptest::collection::vec(0usize..TAGS.len(), 0..40)) {
+        let s = tags.iter().map(|&t| format!("w{t}/{}", TAGS[t])).collect::<Vec<_>>().join(" ");
+        let sent = if s.is_empty() { Sentence { index: 0, span: Span::default(), tokens: vec![], boilerplate: None, headline: false } } else { tagged(&s) };
+        let p = parse(&sent);
+        for c in &p.clauses {
+            prop_assert!(c.rest.end <= sent.tokens.len());
+            if let Some(s) = c.subject { prop_assert!(s < p.nps.len()); }
+        }
+        let _ = render(&sent, &p);
+    }
+}
