@@ -1,14 +1,120 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! The coder: annotated sentences + dictionaries → CAMEO events, and the
+//! [`Pipeline`] that runs every stage of a document in order:
+//! ingest (done by the caller) → sentences → tags → phrases → actors → events.
+//!
+//! One `Pipeline` is built once (dictionaries, tagger) and shared read-only
+//! across threads, so `code`, `validate` and later `ingest`/`serve` run the
+//! same code path.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use dyad_model::{Document, EventRecord, Sentence};
+use dyad_phrases::SentenceParse;
+use dyad_tags::Tagger;
+
+pub mod actors;
+pub mod events;
+pub mod output;
+pub mod verbs;
+
+pub use dyad_dict::Dictionaries;
+pub use events::DocContext;
+pub use verbs::VerbLexicon;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CodeError {
+    #[error(transparent)]
+    Dict(#[from] dyad_dict::DictError),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Everything needed to code documents, loaded once.
+pub struct Pipeline {
+    pub dicts: Dictionaries,
+    pub verbs: VerbLexicon,
+    tagger: &'static Tagger,
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+impl Pipeline {
+    /// Load dictionaries from `paths` (files or directories), or dyad's
+    /// embedded defaults when `paths` is empty.
+    pub fn load(paths: &[PathBuf]) -> Result<Pipeline, CodeError> {
+        let dicts = if paths.is_empty() { dyad_dict::embedded()? } else { dyad_dict::load(paths)? };
+        let verbs = dicts.verbs.as_ref().map(VerbLexicon::from_dictionary).unwrap_or_default();
+        Ok(Pipeline { dicts, verbs, tagger: Tagger::embedded() })
+    }
+
+    /// Split into sentences and tag them (stages 2–3).
+    pub fn annotate(&self, doc: &mut Document) {
+        dyad_sentences::split_document(doc);
+        for s in &mut doc.sentences {
+            self.tag_sentence(s);
+        }
+    }
+
+    pub fn tag_sentence(&self, s: &mut Sentence) {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let tags = self.tagger.tag(&words);
+        for (t, tag) in s.tokens.iter_mut().zip(tags) {
+            t.tag = tag;
+        }
+    }
+
+    /// Shallow syntax for one tagged sentence (stage 4).
+    pub fn parse(&self, s: &Sentence) -> SentenceParse {
+        dyad_phrases::parse(s)
+    }
+
+    /// Code a document whose sentences are already annotated (stages 4–6).
+    pub fn code_annotated(&self, doc: &Document, fallback_date: NaiveDate) -> Vec<EventRecord> {
+        let date = doc.date.unwrap_or(fallback_date);
+        let mut ctx = DocContext::default();
+        let mut out = Vec::new();
+        // A story-level discard phrase drops the whole document.
+        let story_discarded = doc.sentences.iter().any(|s| self.discard(s) == Some(dyad_dict::DiscardLevel::Story));
+        if story_discarded {
+            return out;
+        }
+        for s in &doc.sentences {
+            if self.discard(s).is_some() {
+                continue;
+            }
+            let p = self.parse(s);
+            events::code_sentence(doc, s, &p, &self.dicts, &self.verbs, &mut ctx, date, &mut out, None);
+        }
+        out
+    }
+
+    /// For each sentence of an annotated document: its parse and the actors
+    /// the coder resolved (phrases, quote speakers), with the same document
+    /// memory coding uses. This is what `dyad parse` shows.
+    pub fn explain(&self, doc: &Document, fallback_date: NaiveDate) -> Vec<(SentenceParse, events::SentenceActors)> {
+        let date = doc.date.unwrap_or(fallback_date);
+        let mut ctx = DocContext::default();
+        let mut sink = Vec::new();
+        doc.sentences
+            .iter()
+            .map(|s| {
+                let p = self.parse(s);
+                let mut x = events::SentenceActors::default();
+                events::code_sentence(doc, s, &p, &self.dicts, &self.verbs, &mut ctx, date, &mut sink, Some(&mut x));
+                (p, x)
+            })
+            .collect()
+    }
+
+    /// Annotate and code a document (stages 2–6).
+    pub fn code(&self, doc: &mut Document, fallback_date: NaiveDate) -> Vec<EventRecord> {
+        self.annotate(doc);
+        self.code_annotated(doc, fallback_date)
+    }
+
+    fn discard(&self, s: &Sentence) -> Option<dyad_dict::DiscardLevel> {
+        if self.dicts.discards.is_empty() {
+            return None;
+        }
+        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        self.dicts.discards.find(&words).map(|d| d.level)
     }
 }

@@ -69,6 +69,11 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         has_noun = false;
                         continue;
                     }
+                    // "awful and evil minister": coordinated adjectives inside one phrase.
+                    if i + 1 < n && w.tag(i) == Tag::CC && i > start && w.tag(i - 1).is_adj() && w.tag(i + 1).is_adj() && !has_noun {
+                        i += 1;
+                        continue;
+                    }
                     if i < n && np_continues(w, i, has_noun) {
                         has_noun |= w.tag(i).is_noun() || w.tag(i) == Tag::CD;
                         i += 1;

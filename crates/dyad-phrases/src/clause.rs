@@ -98,7 +98,11 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             // "X urged Kenya to align" → Kenya.
             if let Some(g) = governor {
                 let gc = &p.clauses[g];
-                let object_control = gc.object.is_some_and(|o| p.nps[o].tokens.end == start);
+                // Only a real noun object controls ("urged Kenya to"), not an
+                // adjective after a copula ("is about to").
+                let gv = &p.verbs[gc.verb];
+                let object_control = gv.lemma != "be"
+                    && gc.object.is_some_and(|o| p.nps[o].tokens.end == start && (w.tag(p.nps[o].head).is_noun() || w.tag(p.nps[o].head) == Tag::PRP));
                 subject = if object_control { gc.object } else { gc.subject };
             }
         }

@@ -68,20 +68,21 @@ fn speaker_of(w: &Words, p: &SentenceParse, q: &Quote) -> (Option<usize>, Option
         }
     }
     if let Some((ci, _)) = best {
-        let c = &p.clauses[ci];
-        let mut subject = c.subject;
-        // A complement clause's speaker is its governor's subject.
-        let mut g = c.governor;
-        let mut guard = 0;
-        while let (Some(gi), true) = (g, matches!(c.kind, crate::ClauseKind::Complement | crate::ClauseKind::Infinitive)) {
-            subject = p.clauses[gi].subject.or(subject);
-            g = None;
-            guard += 1;
-            if guard > 4 {
-                break;
+        // Climb from a participle, infinitive or complement clause to the
+        // reporting clause that governs it: "Ruto highlighted X, built on “…”".
+        let mut k = ci;
+        for _ in 0..4 {
+            let c = &p.clauses[k];
+            if is_reporting_verb(&p.verbs[c.verb].lemma) && c.kind != crate::ClauseKind::Complement {
+                return (c.subject, Some(c.verb));
+            }
+            match c.governor {
+                Some(g) if g != k => k = g,
+                _ => break,
             }
         }
-        return (subject, Some(c.verb));
+        let c = &p.clauses[ci];
+        return (c.subject, Some(c.verb));
     }
     (None, None)
 }

@@ -143,3 +143,20 @@ proptest! {
         let _ = render(&sent, &p);
     }
 }
+
+#[test]
+fn quote_speaker_climbs_to_the_reporting_clause() {
+    let s = tagged("Ruto/NNP highlighted/VBD the/DT foundation/NN of/IN ties/NNS ,/, built/VBN on/IN \"/`` deep/JJ friendship/NN \"/'' ./.");
+    let p = parse(&s);
+    assert_eq!(p.quotes.len(), 1);
+    assert_eq!(np_words(&s, &p, p.quotes[0].speaker), "Ruto");
+}
+
+#[test]
+fn copula_about_to_keeps_the_subject() {
+    let s = tagged("Arnor/NNP is/VBZ about/JJ to/TO restore/VB full/JJ diplomatic/JJ ties/NNS with/IN Gondor/NNP ./.");
+    let p = parse(&s);
+    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    assert_eq!(np_words(&s, &p, inf.subject), "Arnor");
+    assert_eq!(p.verbs[inf.verb].lemma, "restore");
+}

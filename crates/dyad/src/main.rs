@@ -1,3 +1,251 @@
-fn main() {
-    println!("Hello, world!");
+//! `dyad`: the command-line binary. It parses flags, wires the pipeline
+//! stages together, prints, and exits; the logic lives in the crates.
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use dyad_code::Pipeline;
+use dyad_ingest::{IngestOptions, Warning};
+use dyad_model::{Document, EventRecord};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+mod bench;
+mod validate;
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Political event data from news text: who did what to whom, when, with evidence.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Tsv,
+    Plover,
+}
+
+#[derive(clap::Args, Clone)]
+struct InputArgs {
+    /// Documents: .txt, .html/.htm, .jsonl, .xml (RSS/Atom), or - for stdin.
+    inputs: Vec<PathBuf>,
+    /// Date for documents whose text and fields give none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Make a malformed JSON Lines line fatal instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into events, one JSON object per line on stdout.
+    Code {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Dictionary file or directory, instead of the embedded defaults (repeatable).
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+    },
+    /// Show how dyad reads a document: date, boilerplate, sentences, tags, phrases, clauses, quotes.
+    Parse {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Score the coder against PETRARCH-format validation records.
+    Validate {
+        /// The records file (XML).
+        records: PathBuf,
+        /// Dictionary file or directory (repeatable); defaults to the embedded ones.
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+        /// `given` uses each record's own parse tree instead of dyad's tagger.
+        #[arg(long, value_enum, default_value = "own")]
+        parse: validate::ParseMode,
+        /// Print each failing record with what was expected and what was coded.
+        #[arg(long)]
+        verbose: bool,
+        /// Explain one record: its parse, actors and events.
+        #[arg(long)]
+        only: Option<String>,
+    },
+    /// Measure stage throughput on one core, dictionary load time and peak memory.
+    Bench {
+        /// A JSON Lines corpus (bench/gen_corpus.py writes one).
+        corpus: PathBuf,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date in YYYY-MM-DD form"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code { input, format, dicts } => run_code(&input, format, &dicts),
+        Command::Parse { input } => run_parse(&input),
+        Command::Validate { records, dicts, parse, verbose, only } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
+        Command::Bench { corpus, json } => bench::run(&corpus, json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: the context chain joined, naming the file.
+            let msg = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            eprintln!("dyad: error: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Read every input into documents. Errors on one file are reported and
+/// the others still read; the returned flag says whether any failed.
+fn read_inputs(input: &InputArgs) -> Result<(Vec<Document>, bool)> {
+    let today = chrono::Local::now().date_naive();
+    let opts = IngestOptions { default_date: input.date, today, strict: input.strict };
+    let stdin_only = input.inputs.is_empty();
+    let paths: Vec<PathBuf> = if stdin_only { vec![PathBuf::from("-")] } else { input.inputs.clone() };
+    let mut docs = Vec::new();
+    let mut failed = false;
+    for path in &paths {
+        let result = if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).context("stdin: cannot read")?;
+            dyad_ingest::ingest_bytes("-", &bytes, None, &opts)
+        } else {
+            dyad_ingest::ingest_path(path, &opts)
+        };
+        match result {
+            Ok(ing) => {
+                print_warnings(&ing.warnings);
+                docs.extend(ing.docs);
+            }
+            Err(e) => {
+                if input.strict {
+                    return Err(anyhow::anyhow!("{e}"));
+                }
+                eprintln!("dyad: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok((docs, failed))
+}
+
+fn print_warnings(ws: &[Warning]) {
+    for w in ws {
+        eprintln!("dyad: warning: {}: {}", w.origin, w.message);
+    }
+}
+
+fn progress(n: usize, what: &str) -> ProgressBar {
+    let bar = if n > 1 { ProgressBar::new(n as u64) } else { ProgressBar::hidden() };
+    bar.set_style(ProgressStyle::with_template(&format!("{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} {{per_sec}} eta {{eta}}")).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar
+}
+
+fn run_code(input: &InputArgs, format: Format, dicts: &[PathBuf]) -> Result<ExitCode> {
+    let start = Instant::now();
+    let pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    let (mut docs, failed) = read_inputs(input)?;
+    let fallback = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let bar = progress(docs.len(), "coding");
+    let results: Vec<Vec<EventRecord>> = docs
+        .par_iter_mut()
+        .map(|d| {
+            let ev = pipeline.code(d, fallback);
+            bar.inc(1);
+            ev
+        })
+        .collect();
+    bar.finish_and_clear();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut n_events = 0;
+    for events in &results {
+        for (i, e) in events.iter().enumerate() {
+            n_events += 1;
+            let line = match format {
+                Format::Jsonl => serde_json::to_string(e)?,
+                Format::Tsv => dyad_code::output::tsv_line(e),
+                Format::Plover => dyad_code::output::plover_record(e, i).to_string(),
+            };
+            if writeln!(out, "{line}").is_err() {
+                return Ok(ExitCode::SUCCESS); // closed pipe: the reader has what it wants
+            }
+        }
+    }
+    let _ = out.flush();
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    eprintln!(
+        "dyad: coded {} documents, {} sentences, {} events in {:.2} s",
+        docs.len(),
+        sentences,
+        n_events,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_parse(input: &InputArgs) -> Result<ExitCode> {
+    let pipeline = Pipeline::load(&[]).context("loading dictionaries")?;
+    let (mut docs, failed) = read_inputs(input)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for doc in &mut docs {
+        pipeline.annotate(doc);
+        writeln!(out, "document {} ({})", doc.id, doc.origin)?;
+        let date_text = doc.date_span.map(|s| format!(" from {:?}", s.slice(&doc.text))).unwrap_or_default();
+        writeln!(out, "date: {} [{}]{}", doc.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()), doc.date_source.as_str(), date_text)?;
+        for tm in &doc.time_mentions {
+            writeln!(out, "time: {:?} -> {} ({})", tm.span.slice(&doc.text), tm.date, tm.precision)?;
+        }
+        for b in &doc.blocks {
+            let kind = match b.kind {
+                dyad_model::BlockKind::Body => continue,
+                dyad_model::BlockKind::Headline => "HEADLINE".to_string(),
+                dyad_model::BlockKind::Boilerplate(k) => format!("BOILERPLATE {}", k.as_str()),
+            };
+            let text: String = b.span.slice(&doc.text).chars().take(90).collect();
+            writeln!(out, "{kind}: {text}")?;
+        }
+        let fallback = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let explained = pipeline.explain(doc, fallback);
+        for (s, (p, actors)) in doc.sentences.iter().zip(&explained) {
+            let mark = match (s.boilerplate, s.headline) {
+                (Some(b), _) => format!(" [boilerplate: {}]", b.as_str()),
+                (None, true) => " [headline]".to_string(),
+                _ => String::new(),
+            };
+            writeln!(out, "\nS{}{mark} {:?}", s.index, s.span.slice(&doc.text))?;
+            write!(out, "{}", dyad_phrases::render(s, p))?;
+            let words = |r: &std::ops::Range<usize>| s.tokens.get(r.clone()).map(|t| t.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+            let codes = |a: &[dyad_code::actors::Actor]| a.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+");
+            let named: Vec<String> = p.nps.iter().zip(&actors.nps).filter(|(_, a)| !a.is_empty()).map(|(n, a)| format!("[{}]={}", words(&n.tokens), codes(a))).collect();
+            if !named.is_empty() {
+                writeln!(out, "  actors: {}", named.join(" "))?;
+            }
+            for (q, a) in p.quotes.iter().zip(&actors.speakers) {
+                if !a.is_empty() {
+                    writeln!(out, "  speaker of \"{}\": {}", words(&q.inner), codes(a))?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -1,0 +1,183 @@
+//! Stage 5: actors. Dictionary matches (people, countries, demonyms,
+//! capitals, organisations) and agents (roles such as "president",
+//! "police") are combined per noun phrase into one CAMEO actor code valid on
+//! the document's date: "Kenyan President William Ruto" → `KENGOV`,
+//! "Turkish Foreign Minister Hakan Fidan" → `TURGOV` even though the
+//! dictionary does not know him.
+
+use chrono::NaiveDate;
+use dyad_dict::{ActorDictionary, AgentDictionary};
+use dyad_model::Tag;
+use dyad_phrases::{NpKind, SentenceParse, TokRange};
+
+/// One dictionary hit in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: TokRange,
+    pub code: String,
+    pub kind: MentionKind,
+    /// The dictionary phrase that matched (for coreference by surname).
+    pub phrase: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A named actor: person, country, organisation.
+    Actor,
+    /// A role noun: its code is an agent code to combine (`GOV`).
+    Agent { prefix: bool },
+}
+
+/// A resolved actor for a noun phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub code: String,
+    /// Tokens that named it (for `source_text` and spans).
+    pub tokens: TokRange,
+    /// True for a person (so "he" can refer back to it).
+    pub person: bool,
+    /// Surface words of a person's name, for later surname mentions.
+    pub name: Option<String>,
+}
+
+impl Actor {
+    /// The country part of a code (`KENGOV` → `KEN`); IGOs and groups keep
+    /// their code. Used to drop self-directed events ("China and Kenya" seen
+    /// from China's side).
+    pub fn country(&self) -> &str {
+        self.code.get(..3).unwrap_or(&self.code)
+    }
+}
+
+/// Find every actor and agent mention in a sentence (longest match wins,
+/// actors before agents at the same start).
+pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDictionary, date: NaiveDate) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let actor = actors.longest_match(lower, i);
+        let agent = agents.longest_match(lower, i);
+        match (actor, agent) {
+            (Some((alen, entry)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
+                let code = entry.code_on(date).or_else(|| entry.default_code()).unwrap_or("---");
+                if code != "---" {
+                    out.push(Mention { tokens: i..i + alen, code: code.to_string(), kind: MentionKind::Actor, phrase: entry.phrase.clone() });
+                }
+                i += alen.max(1);
+            }
+            (_, Some((glen, entry))) => {
+                out.push(Mention {
+                    tokens: i..i + glen,
+                    code: entry.code.as_str().to_string(),
+                    kind: MentionKind::Agent { prefix: matches!(entry.placement, dyad_dict::AgentPlacement::Prefix) },
+                    phrase: entry.phrase.clone(),
+                });
+                i += glen.max(1);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Combine the mentions inside `range` into one actor, if they make one.
+///
+/// `head` is the phrase's head token: a country mention that only modifies
+/// a non-actor head ("Kenyan connectivity") is not an actor. `country`
+/// supplies a country from outside the phrase ("officials in Arnor",
+/// "Danish media and government").
+pub fn compose(mentions: &[Mention], range: TokRange, head: usize, tags: &[Tag], country: Option<&Mention>) -> Option<Actor> {
+    // A mention that starts inside the phrase may run past it: "the Prince
+    // of Dol Amroth" is one dictionary actor over two base phrases.
+    let inside: Vec<&Mention> = mentions.iter().filter(|m| m.tokens.start >= range.start && m.tokens.start < range.end).collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let covers_head = |m: &Mention| m.tokens.contains(&head);
+    let actors: Vec<&&Mention> = inside.iter().filter(|m| m.kind == MentionKind::Actor).collect();
+    let agents: Vec<&&Mention> = inside.iter().filter(|m| matches!(m.kind, MentionKind::Agent { .. })).collect();
+    let agent_head = agents.iter().rev().find(|m| covers_head(m));
+    // A specific actor (person, organisation: a code longer than a
+    // country's) wins when it is the head or modifies a role that is
+    // ("White House security officials").
+    let specific = actors.iter().rev().find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
+    let own_country = actors.iter().rev().find(|m| m.code.len() == 3).map(|m| &***m);
+    let country = own_country.or(country);
+    let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
+    let proper = |m: &Mention| tags.get(m.tokens.clone()).is_some_and(|t| !t.is_empty() && t.iter().all(|t| t.is_proper()));
+
+    if let Some(m) = specific {
+        let person = m.code.len() >= 6 && proper(m);
+        let start = inside.first().map_or(m.tokens.start, |f| f.tokens.start.min(m.tokens.start));
+        return Some(Actor { code: m.code.clone(), tokens: start..m.tokens.end.max(range.end.min(head + 1)), person, name: person.then(|| m.phrase.clone()) });
+    }
+    match (country, agent) {
+        (Some(c), Some(a)) => {
+            let code = match a.kind {
+                MentionKind::Agent { prefix: true } => format!("{}{}", a.code, c.code),
+                _ => format!("{}{}", c.code, a.code),
+            };
+            let inner_start = if own_country.is_some() { c.tokens.start.min(a.tokens.start) } else { a.tokens.start };
+            // A proper-noun head after the role ("Foreign Minister Hakan Fidan") is a person.
+            let person = tags.get(head).is_some_and(|t| t.is_proper()) && head >= a.tokens.end;
+            Some(Actor { code, tokens: inner_start..range.end.min(head + 1).max(a.tokens.end), person, name: None })
+        }
+        (Some(c), None) if own_country.is_some() => {
+            // The country itself must be the head, or stand for it ("Beijing",
+            // "China 's"), not just modify another noun.
+            if covers_head(c) || c.tokens.end >= range.end {
+                Some(Actor { code: c.code.clone(), tokens: c.tokens.clone(), person: false, name: None })
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether the phrase holds a role (agent) but no country of its own.
+pub fn agent_without_country(mentions: &[Mention], range: &TokRange) -> bool {
+    let inside = |m: &&Mention| m.tokens.start >= range.start && m.tokens.start < range.end;
+    mentions.iter().filter(inside).any(|m| matches!(m.kind, MentionKind::Agent { .. }))
+        && !mentions.iter().filter(inside).any(|m| m.kind == MentionKind::Actor)
+}
+
+/// The country modifier of a phrase ("Danish" in "Danish media"), if any.
+pub fn country_modifier<'a>(mentions: &'a [Mention], range: &TokRange) -> Option<&'a Mention> {
+    mentions.iter().find(|m| m.tokens.start >= range.start && m.tokens.start < range.end && m.kind == MentionKind::Actor && m.code.len() == 3)
+}
+
+/// The actors a noun phrase names. A role without a country takes the
+/// countries of a following "of/from/in" phrase, one actor per country:
+/// "the President of Kenya" → KENGOV, "lawmakers in Arnor and Gondor" →
+/// ARNLEG, GONLEG.
+pub fn np_actors(p: &SentenceParse, np: usize, mentions: &[Mention], tags: &[Tag], lower: &[&str], country: Option<&Mention>) -> Vec<Actor> {
+    let Some(n) = p.nps.get(np) else { return Vec::new() };
+    if n.kind == NpKind::Pronoun {
+        return Vec::new();
+    }
+    let range = match &n.possessor {
+        // "China 's president": the body decides, the possessor supplies the country.
+        Some(pos) => pos.start..n.tokens.end,
+        None => n.tokens.clone(),
+    };
+    if agent_without_country(mentions, &range) && country.is_none() {
+        if let Some(countries) = pp_countries(p, np, mentions, lower) {
+            return countries.iter().filter_map(|c| compose(mentions, range.clone(), n.head, tags, Some(c))).collect();
+        }
+    }
+    compose(mentions, range, n.head, tags, country).into_iter().collect()
+}
+
+/// Country mentions of an "of/from/in" phrase right after `np` (expanded
+/// over its coordination).
+fn pp_countries<'a>(p: &SentenceParse, np: usize, mentions: &'a [Mention], lower: &[&str]) -> Option<Vec<&'a Mention>> {
+    let n = p.nps.get(np)?;
+    let next = p.nps.get(np + 1)?;
+    let pr = next.preposition?;
+    if pr != n.tokens.end || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")) {
+        return None;
+    }
+    let found: Vec<&Mention> = p.conjuncts(np + 1).into_iter().filter_map(|m| p.nps.get(m)).filter_map(|m| country_modifier(mentions, &m.tokens)).collect();
+    (!found.is_empty()).then_some(found)
+}

@@ -1,0 +1,337 @@
+//! Stage 6: events. Each clause whose verb the dictionary knows becomes
+//! zero or more events: source from the subject (the agent in the passive),
+//! target from the pattern's `+`, the object, a prepositional object, or
+//! reported content; compound actors expand to one event per pair.
+
+use dyad_model::{Document, EventRecord, EventSpans, Sentence, Span, Tag};
+use dyad_phrases::{ClauseKind, NpKind, SentenceParse};
+
+use crate::actors::{self, find_mentions, np_actors, Actor, Mention};
+use crate::verbs::{PatternWords, VerbLexicon};
+use crate::Dictionaries;
+
+/// What the coder remembers across sentences of one document, so "he",
+/// "Xi" and "the two nations" find who they mean.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    /// The last person actor in subject position.
+    pub last_person: Option<Actor>,
+    /// Every person actor named so far (for surname mentions).
+    pub persons: Vec<Actor>,
+    /// Distinct country-level actors in order of first mention.
+    pub countries: Vec<String>,
+}
+
+impl DocContext {
+    fn note(&mut self, a: &Actor, subject: bool) {
+        if a.person {
+            if subject {
+                self.last_person = Some(a.clone());
+            }
+            if !self.persons.iter().any(|p| p.code == a.code && p.name == a.name) {
+                self.persons.push(a.clone());
+            }
+        }
+        let c = a.country().to_string();
+        if c.len() == 3 && !self.countries.contains(&c) {
+            self.countries.push(c);
+        }
+    }
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+const GROUP_WORDS: &[&str] = &["nations", "countries", "sides", "states", "governments", "partners", "leaders"];
+
+/// Resolve a noun phrase to actors: dictionary/composed actor, coordination
+/// members, pronouns and surnames through the document context.
+fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Vec<Actor> {
+    let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
+    let members = p.conjuncts(np);
+    // "Danish media and government": a country before the first member
+    // modifies them all.
+    let shared = members.first().and_then(|&m| actors::country_modifier(mentions, &p.nps[m].tokens));
+    // "Lawmakers and officials in Arnor and Gondor": the phrase after the
+    // last member distributes over roles that name no country.
+    let last = *members.last().unwrap_or(&np);
+    let mut out = Vec::new();
+    for &m in &members {
+        let mut got = resolve_one(m, p, &tags, lower, mentions, ctx).unwrap_or_default();
+        let role_only = actors::agent_without_country(mentions, &p.nps[m].tokens);
+        if role_only && m != last && members.len() > 1 {
+            let from_last: Vec<String> = np_actors(p, last, mentions, &tags, lower, None).into_iter().map(|a| a.code).collect();
+            if let Some(role) = mentions.iter().find(|x| x.tokens.start >= p.nps[m].tokens.start && x.tokens.start < p.nps[m].tokens.end && x.kind != actors::MentionKind::Actor) {
+                got = from_last
+                    .iter()
+                    .filter_map(|code| {
+                        let country = code.get(..3)?;
+                        let c = Mention { tokens: 0..0, code: country.to_string(), kind: actors::MentionKind::Actor, phrase: String::new() };
+                        actors::compose(std::slice::from_ref(role), role.tokens.clone(), role.tokens.end - 1, &tags, Some(&c)).map(|mut a| {
+                            a.tokens = p.nps[m].tokens.clone();
+                            a
+                        })
+                    })
+                    .collect();
+            }
+        }
+        if got.is_empty() && m != members[0] && role_only {
+            got = np_actors(p, m, mentions, &tags, lower, shared);
+        }
+        out.extend(got);
+    }
+    out
+}
+
+fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Option<Vec<Actor>> {
+    let n = &p.nps[np];
+    let direct = np_actors(p, np, mentions, tags, lower, None);
+    if !direct.is_empty() {
+        return Some(direct);
+    }
+    let words: Vec<&str> = n.tokens.clone().map(|i| lower[i]).collect();
+    if n.kind == NpKind::Pronoun || (words.len() == 1 && PERSON_PRONOUNS.contains(&words[0])) {
+        if PERSON_PRONOUNS.contains(&words[0]) {
+            return ctx.last_person.clone().map(|mut a| {
+                a.tokens = n.tokens.clone();
+                vec![a]
+            });
+        }
+        return None;
+    }
+    // "the two nations", "both sides": the document's two main countries.
+    let head = lower[n.head];
+    if (words.contains(&"two") || words.contains(&"both")) && GROUP_WORDS.contains(&head) && ctx.countries.len() >= 2 {
+        return Some(ctx.countries[..2].iter().map(|c| Actor { code: c.clone(), tokens: n.tokens.clone(), person: false, name: None }).collect());
+    }
+    // A surname or short form of a person named earlier: "Xi", "Ruto".
+    if n.kind == NpKind::Proper {
+        let name: String = n.tokens.clone().filter(|&i| tags[i].is_proper()).map(|i| lower[i]).collect::<Vec<_>>().join(" ");
+        if !name.is_empty() {
+            for person in ctx.persons.iter().rev() {
+                if let Some(full) = &person.name {
+                    let full = full.to_lowercase();
+                    if full.split_whitespace().any(|w| w == name) || full.ends_with(&format!(" {name}")) {
+                        return Some(vec![Actor { code: person.code.clone(), tokens: n.tokens.clone(), person: true, name: person.name.clone() }]);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn span_of(s: &Sentence, r: &std::ops::Range<usize>) -> Option<Span> {
+    let first = s.tokens.get(r.start)?;
+    let last = s.tokens.get(r.end.checked_sub(1)?)?;
+    Some(Span::new(first.span.start - s.span.start, last.span.end - s.span.start))
+}
+
+/// What the coder understood of a sentence's actors, for `dyad parse`.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceActors {
+    /// Per noun phrase, the actors it resolved to (empty when none).
+    pub nps: Vec<Vec<Actor>>,
+    /// Per quotation, the speaker's actors.
+    pub speakers: Vec<Vec<Actor>>,
+}
+
+/// Code one sentence; `ctx` carries the document's memory. When `explain`
+/// is given it receives the actors resolved for each phrase and speaker.
+#[allow(clippy::too_many_arguments)]
+pub fn code_sentence(
+    doc: &Document,
+    s: &Sentence,
+    p: &SentenceParse,
+    dicts: &Dictionaries,
+    verbs: &VerbLexicon,
+    ctx: &mut DocContext,
+    date: chrono::NaiveDate,
+    out: &mut Vec<EventRecord>,
+    explain: Option<&mut SentenceActors>,
+) {
+    let lower_owned: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+    let lower: Vec<&str> = lower_owned.iter().map(String::as_str).collect();
+    let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
+    let mentions = find_mentions(&lower, &dicts.actors, &dicts.agents, date);
+    let words = PatternWords::new(&lower, &tags);
+    let text = s.span.slice(&doc.text);
+
+    // Subjects first, so pronouns later in the sentence resolve.
+    let mut subject_actors: Vec<Vec<Actor>> = Vec::with_capacity(p.clauses.len());
+    let quote_of = |tok: usize| p.quotes.iter().position(|q| q.inner.contains(&tok));
+    // Who speaks each quotation (resolved once, before its clauses need it).
+    let mut speakers: Vec<Vec<Actor>> = Vec::with_capacity(p.quotes.len());
+    for (ci, c) in p.clauses.iter().enumerate() {
+        let mut acts = c.subject.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+        // In reported speech "it", "they" and "we" are the speaker:
+        // "Ethiopia indicated it would act" / "“We will help,” Xi said".
+        let self_pronoun = c.subject.is_some_and(|np| matches!(lower[p.nps[np].head], "it" | "they" | "we"));
+        if acts.is_empty() && self_pronoun {
+            if c.kind == ClauseKind::Complement {
+                if let Some(g) = c.governor.filter(|&g| g < ci) {
+                    acts = subject_actors[g].clone();
+                }
+            }
+        }
+        for a in &acts {
+            ctx.note(a, true);
+        }
+        subject_actors.push(acts);
+    }
+    for q in &p.quotes {
+        speakers.push(q.speaker.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default());
+    }
+    for (ci, c) in p.clauses.iter().enumerate() {
+        let in_quote = quote_of(p.verbs[c.verb].main);
+        if let (Some(q), true) = (in_quote, subject_actors[ci].is_empty()) {
+            if c.subject.is_some_and(|np| matches!(lower[p.nps[np].head], "we" | "i")) {
+                subject_actors[ci] = speakers[q].clone();
+            }
+        }
+    }
+    for np in 0..p.nps.len() {
+        for a in np_actors(p, np, &mentions, &tags, &lower, None) {
+            ctx.note(&a, false);
+        }
+    }
+    if let Some(x) = explain {
+        x.nps = (0..p.nps.len()).map(|np| resolve_one(np, p, &tags, &lower, &mentions, ctx).unwrap_or_default()).collect();
+        x.speakers = p.quotes.iter().map(|q| q.speaker.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default()).collect();
+    }
+    if s.boilerplate.is_some() {
+        return;
+    }
+
+    for (ci, c) in p.clauses.iter().enumerate() {
+        let vg = &p.verbs[c.verb];
+        if vg.negated {
+            continue;
+        }
+        // Reported content is not coded as fact: the speaker's statement is
+        // (its own clause), and the content is kept marked `reported`, with
+        // the speaker, so an analyst can count or drop it.
+        let speaker: Option<Vec<Actor>> = if let Some(q) = quote_of(vg.main) {
+            Some(speakers[q].clone())
+        } else if c.kind == ClauseKind::Complement {
+            Some(c.governor.and_then(|g| subject_actors.get(g).cloned()).unwrap_or_default())
+        } else {
+            None
+        };
+        let next = vg.particle.or_else(|| c.rest.clone().next()).map(|i| lower[i]);
+        let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else { continue };
+        let clause_start = c.subject.map(|s| p.nps[s].tokens.start).unwrap_or(vg.tokens.start).min(vg.tokens.start);
+        let m = info.best_match(verbs, &words, p, clause_start..vg.tokens.start, c.rest.clone());
+        let code = m.as_ref().map(|m| m.pattern.code.clone()).unwrap_or_else(|| info.base.clone());
+        if code.fwd.is_none() && code.rev.is_none() {
+            continue;
+        }
+
+        // Who acts: the subject, or the "by" agent of a passive.
+        let (mut sources, mut targets): (Vec<Actor>, Vec<Actor>);
+        let actors_at = |tok: usize| p.np_of_token.get(tok).copied().flatten().map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+        if vg.passive {
+            sources = c.agent.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+            targets = subject_actors[ci].clone();
+        } else {
+            sources = subject_actors[ci].clone();
+            targets = Vec::new();
+        }
+        if let Some(at) = m.as_ref().and_then(|m| m.source_at) {
+            let a = actors_at(at);
+            if !a.is_empty() {
+                sources = a;
+            }
+        }
+        if let Some(at) = m.as_ref().and_then(|m| m.target_at) {
+            targets = actors_at(at);
+        }
+        if targets.is_empty() {
+            targets = find_target(c, ci, p, s, &lower, &mentions, ctx);
+        }
+        // "Gondor and Osgiliath have postponed their meeting": a compound
+        // subject with no other party acts on itself, each member towards
+        // each other one.
+        if targets.is_empty() && sources.len() >= 2 {
+            targets = sources.clone();
+        }
+        if sources.is_empty() || targets.is_empty() {
+            continue;
+        }
+        let verb_end = m.as_ref().map(|m| m.last.max(vg.main)).unwrap_or(vg.main) + 1;
+        let verb_range = vg.main..verb_end.min(s.tokens.len());
+        let hypothetical = vg.modal.as_deref().is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
+        let modality = if speaker.is_some() {
+            Some("reported".to_string())
+        } else {
+            hypothetical.then(|| "hypothetical".to_string())
+        };
+        let speaker_code = speaker.as_ref().filter(|v| !v.is_empty()).map(|v| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"));
+        let pattern_text = m.as_ref().map(|m| m.pattern.text.clone()).unwrap_or_default();
+        for src in &sources {
+            for tgt in &targets {
+                // Self-directed: the same actor, or an actor and its own
+                // country ("Xi urged that China and Kenya …" is not CHNGOV→CHN).
+                if src.code.starts_with(&tgt.code) || tgt.code.starts_with(&src.code) {
+                    continue;
+                }
+                for (code, a, b) in [(code.fwd.as_ref(), src, tgt), (code.rev.as_ref(), tgt, src)] {
+                    let Some(code) = code else { continue };
+                    let mut e = EventRecord {
+                        doc_id: doc.id.clone(),
+                        sentence: s.index,
+                        date: date.format("%Y-%m-%d").to_string(),
+                        date_source: doc.date_source,
+                        source: a.code.clone(),
+                        target: b.code.clone(),
+                        source_text: span_of(s, &a.tokens).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
+                        target_text: span_of(s, &b.tokens).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
+                        code: String::new(),
+                        root: String::new(),
+                        quad_class: 0,
+                        goldstein: 0.0,
+                        plover: Default::default(),
+                        text: text.to_string(),
+                        spans: EventSpans { source: span_of(s, &a.tokens), target: span_of(s, &b.tokens), verb: span_of(s, &verb_range) },
+                        verb_text: span_of(s, &verb_range).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
+                        speaker: speaker_code.clone(),
+                        modality: modality.clone(),
+                        pattern: pattern_text.clone(),
+                    };
+                    e.set_code(code);
+                    if !out.iter().any(|o| o.sentence == e.sentence && o.source == e.source && o.target == e.target && o.code == e.code) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The target when no pattern placed it: the object, a prepositional
+/// object, then actors in reported content the clause governs or quotes.
+fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Vec<Actor> {
+    if let Some(o) = c.object {
+        let a = resolve(o, p, s, lower, mentions, ctx);
+        if !a.is_empty() {
+            return a;
+        }
+    }
+    for pp in &c.preps {
+        let a = resolve(pp.np, p, s, lower, mentions, ctx);
+        if !a.is_empty() {
+            return a;
+        }
+    }
+    // Reported content: "Xi urged that China and Kenya should …".
+    for (k, d) in p.clauses.iter().enumerate() {
+        if d.governor == Some(ci) && matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive) {
+            for np in d.subject.into_iter().chain(d.object) {
+                let a = resolve(np, p, s, lower, mentions, ctx);
+                if !a.is_empty() {
+                    return a;
+                }
+            }
+            let _ = k;
+        }
+    }
+    Vec::new()
+}

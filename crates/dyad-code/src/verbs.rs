@@ -1,0 +1,301 @@
+//! Verb patterns as the coder matches them, built from a loaded verb
+//! dictionary: for each verb lemma, a default code and patterns over the
+//! words around the verb ("* TALKS (WITH +)").
+
+use std::collections::HashMap;
+
+use dyad_model::Tag;
+use dyad_phrases::{lemma, SentenceParse, TokRange};
+
+/// A CAMEO code pair `[fwd:rev]`: `fwd` is coded source → target, `rev`
+/// target → source ("X faced calls" is a call *to* X). `None` = no event.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodePair {
+    pub fwd: Option<String>,
+    pub rev: Option<String>,
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// Any of these lower-case words (surface form or lemma).
+    Word(Vec<String>),
+    /// The target actor's position (`+`).
+    Target,
+    /// The source actor's position (`$`).
+    Source,
+    /// Any one word (`^`).
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub before: Vec<Elem>,
+    pub after: Vec<Elem>,
+    pub code: CodePair,
+    /// The dictionary line, for provenance (`file:line pattern`).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VerbInfo {
+    pub base: CodePair,
+    /// Indices into [`VerbLexicon::blocks`]: the pattern blocks of this verb.
+    pub blocks: Vec<usize>,
+}
+
+/// All verbs by surface form and lemma (lower case; multiword verbs such
+/// as "meet with" joined by spaces), with their blocks' patterns.
+#[derive(Debug, Clone, Default)]
+pub struct VerbLexicon {
+    pub verbs: HashMap<String, VerbInfo>,
+    pub blocks: Vec<Vec<Pattern>>,
+}
+
+impl VerbLexicon {
+    /// Compile a loaded verb dictionary into the coder's lookup form.
+    pub fn from_dictionary(d: &dyad_dict::VerbDictionary) -> VerbLexicon {
+        let synset_words = |id: dyad_dict::SynsetId| -> Vec<String> {
+            let mut out = Vec::new();
+            if let Some(s) = d.synsets.get(id) {
+                for m in &s.members {
+                    for toks in std::iter::once(&m.tokens).chain(m.plural.as_ref()) {
+                        if let [dyad_dict::PatternToken::Word(w)] = toks.as_slice() {
+                            out.push(w.to_string());
+                        }
+                    }
+                }
+            }
+            out
+        };
+        fn flatten(toks: &[dyad_dict::PatternToken], syn: &dyn Fn(dyad_dict::SynsetId) -> Vec<String>, out: &mut Vec<Elem>) {
+            use dyad_dict::PatternToken as T;
+            for t in toks {
+                match t {
+                    T::Word(w) => out.push(Elem::Word(vec![w.to_string()])),
+                    T::Synset(id) => out.push(Elem::Word(syn(*id))),
+                    T::Source => out.push(Elem::Source),
+                    T::Target => out.push(Elem::Target),
+                    T::Skip => out.push(Elem::Skip),
+                    T::Noun(inner) | T::Prep(inner) => flatten(inner, syn, out),
+                    T::Compound | T::Join => {}
+                }
+            }
+        }
+        let code = |c: &dyad_dict::CodeSpec| CodePair {
+            fwd: c.forward.as_ref().map(|x| x.as_str().to_string()),
+            rev: c.reverse.as_ref().map(|x| x.as_str().to_string()),
+        };
+        let blocks: Vec<Vec<Pattern>> = d
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        let (mut before, mut after) = (Vec::new(), Vec::new());
+                        flatten(&p.before, &synset_words, &mut before);
+                        flatten(&p.after, &synset_words, &mut after);
+                        Pattern { before, after, code: code(&p.code), text: format!("{} [{}]", p.text, p.line) }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut verbs: HashMap<String, VerbInfo> = HashMap::new();
+        for e in &d.entries {
+            let base = e.base_code.as_ref().map(code).unwrap_or_default();
+            let mut keys: Vec<String> = vec![e.lemma.replace('_', " ")];
+            for f in &e.forms {
+                let mut k = f.word.clone();
+                for a in &f.after {
+                    k.push(' ');
+                    k.push_str(a);
+                }
+                keys.push(k);
+            }
+            for k in keys {
+                let info = verbs.entry(k).or_insert_with(|| VerbInfo { base: base.clone(), blocks: Vec::new() });
+                if !info.blocks.contains(&e.block) {
+                    info.blocks.push(e.block);
+                }
+            }
+        }
+        VerbLexicon { verbs, blocks }
+    }
+
+    /// The verb for a surface word (or its lemma), optionally followed by a particle.
+    pub fn lookup(&self, surface: &str, lemma: &str, next: Option<&str>) -> Option<&VerbInfo> {
+        if let Some(n) = next {
+            for w in [surface, lemma] {
+                if let Some(v) = self.verbs.get(&format!("{w} {n}")) {
+                    return Some(v);
+                }
+            }
+        }
+        self.verbs.get(surface).or_else(|| self.verbs.get(lemma))
+    }
+}
+
+/// How a pattern matched a clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatch<'a> {
+    pub pattern: &'a Pattern,
+    /// Literal words matched: more is more specific.
+    pub score: usize,
+    /// Token where `+` matched.
+    pub target_at: Option<usize>,
+    pub source_at: Option<usize>,
+    /// Last token the pattern used (for the verb span).
+    pub last: usize,
+}
+
+/// Sentence words as patterns see them.
+pub struct PatternWords<'a> {
+    pub lower: &'a [&'a str],
+    pub lemmas: Vec<String>,
+    pub tags: &'a [Tag],
+}
+
+impl<'a> PatternWords<'a> {
+    pub fn new(lower: &'a [&'a str], tags: &'a [Tag]) -> Self {
+        let lemmas = lower
+            .iter()
+            .zip(tags)
+            .map(|(w, t)| if t.is_noun() { lemma::noun_lemma(w) } else if t.is_verb() { lemma::verb_lemma(w) } else { w.to_string() })
+            .collect();
+        PatternWords { lower, lemmas, tags }
+    }
+    fn matches(&self, i: usize, alts: &[String]) -> bool {
+        alts.iter().any(|a| a == self.lower[i] || *a == self.lemmas[i])
+    }
+    /// Words a pattern may step over between its elements: determiners,
+    /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
+    fn skippable(&self, i: usize) -> bool {
+        let t = self.tags[i];
+        matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::RB | Tag::Hyph)
+            || (t.is_noun() && self.tags.get(i + 1).is_some_and(|n| n.is_noun()))
+    }
+}
+
+const MAX_GAP: usize = 4;
+
+impl VerbInfo {
+    /// The most specific pattern matching the clause around a verb group.
+    /// `after` are the tokens after the verb (the clause's `rest`), `before`
+    /// the tokens from the clause start to the verb.
+    pub fn best_match<'a>(&self, lex: &'a VerbLexicon, w: &PatternWords, p: &SentenceParse, before: TokRange, after: TokRange) -> Option<PatternMatch<'a>> {
+        let mut best: Option<PatternMatch> = None;
+        for pat in self.blocks.iter().filter_map(|&b| lex.blocks.get(b)).flatten() {
+            let Some(mut m) = match_forward(w, p, &pat.after, after.clone()) else { continue };
+            let Some(b) = match_backward(w, &pat.before, before.clone()) else { continue };
+            m.score += b.0;
+            if m.source_at.is_none() {
+                m.source_at = b.1;
+            }
+            if m.score == 0 && pat.after.iter().all(|e| !matches!(e, Elem::Target)) && pat.before.is_empty() {
+                continue;
+            }
+            let m = PatternMatch { pattern: pat, ..m };
+            if best.as_ref().is_none_or(|b| m.score > b.score) {
+                best = Some(m);
+            }
+        }
+        best
+    }
+}
+
+fn match_forward<'a>(w: &PatternWords, p: &SentenceParse, elems: &[Elem], range: TokRange) -> Option<PatternMatch<'a>> {
+    static EMPTY: Pattern = Pattern { before: Vec::new(), after: Vec::new(), code: CodePair { fwd: None, rev: None }, text: String::new() };
+    let mut cur = range.start;
+    let mut score = 0;
+    let mut target_at = None;
+    let mut source_at = None;
+    let mut last = range.start.saturating_sub(1);
+    for e in elems {
+        match e {
+            Elem::Word(alts) => {
+                let mut k = cur;
+                let mut gap = 0;
+                loop {
+                    if k >= range.end || gap > MAX_GAP {
+                        return None;
+                    }
+                    if w.matches(k, alts) {
+                        break;
+                    }
+                    // Prepositions in patterns must be met, not skipped over, except inside NPs.
+                    if !w.skippable(k) && !(p.np_of_token.get(k).is_some_and(|x| x.is_some())) {
+                        return None;
+                    }
+                    k += 1;
+                    gap += 1;
+                }
+                score += 1;
+                last = k;
+                cur = k + 1;
+            }
+            Elem::Target | Elem::Source => {
+                // The next noun phrase (its start) within reach.
+                let mut k = cur;
+                while k < range.end && k < cur + MAX_GAP && p.np_of_token.get(k).is_none_or(|x| x.is_none()) {
+                    k += 1;
+                }
+                let np = p.np_of_token.get(k).copied().flatten()?;
+                if matches!(e, Elem::Target) {
+                    target_at = Some(k);
+                } else {
+                    source_at = Some(k);
+                }
+                let end = p.nps[np].tokens.end;
+                last = end.saturating_sub(1);
+                cur = end;
+            }
+            Elem::Skip => {
+                if cur >= range.end {
+                    return None;
+                }
+                cur += 1;
+            }
+        }
+    }
+    Some(PatternMatch { pattern: &EMPTY, score, target_at, source_at, last })
+}
+
+/// Match elements before the verb, right to left; returns (score, source position).
+fn match_backward(w: &PatternWords, elems: &[Elem], range: TokRange) -> Option<(usize, Option<usize>)> {
+    let mut cur = range.end;
+    let mut score = 0;
+    let mut source_at = None;
+    for e in elems.iter().rev() {
+        match e {
+            Elem::Word(alts) => {
+                let mut gap = 0;
+                loop {
+                    if cur <= range.start || gap > MAX_GAP {
+                        return None;
+                    }
+                    cur -= 1;
+                    if w.matches(cur, alts) {
+                        break;
+                    }
+                    gap += 1;
+                }
+                score += 1;
+            }
+            Elem::Source | Elem::Target => {
+                if cur <= range.start {
+                    return None;
+                }
+                cur -= 1;
+                source_at = Some(cur);
+            }
+            Elem::Skip => {
+                if cur <= range.start {
+                    return None;
+                }
+                cur -= 1;
+            }
+        }
+    }
+    Some((score, source_at))
+}

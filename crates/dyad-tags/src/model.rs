@@ -1,0 +1,271 @@
+//! The weights file: compact binary, optionally gzip-compressed.
+//!
+//! Layout (little-endian), after optional gzip:
+//! ```text
+//! MAGIC (8 bytes) | n_classes u32 | scale f32
+//! n_dict u32  | n_dict × (key u32, class u8)
+//! n_feat u32  | n_feat × (key u32, n_entries u8)
+//! then, for each feature in order, n_entries × (class u8, weight i16)
+//! ```
+//! Weights are the averaged perceptron weights times `scale`, rounded to
+//! i16; tiny weights are pruned at export, which keeps the file small.
+//! Keys are the low 32 bits of the 64-bit feature hashes ([`short_key`]):
+//! with ~10^6 features a handful collide, which costs nothing measurable and
+//! halves the key storage.
+
+use crate::features::N_CLASSES;
+use crate::TagError;
+use std::io::Read;
+
+pub(crate) const MAGIC: &[u8; 8] = b"DYADTAG3";
+
+/// The 32-bit table key of a 64-bit feature hash (never 0: 0 marks an
+/// empty slot).
+#[inline]
+pub(crate) fn short_key(h: u64) -> u32 {
+    let k = h as u32;
+    if k == 0 {
+        1
+    } else {
+        k
+    }
+}
+
+/// Open-addressing hash table from (already hashed) u32 keys to u32 values.
+/// Key 0 marks an empty slot, so keys must be non-zero.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    keys: Vec<u32>,
+    values: Vec<u32>,
+    mask: usize,
+}
+
+impl Table {
+    pub(crate) fn with_capacity(n: usize) -> Table {
+        let cap = (n.max(4) * 2).next_power_of_two();
+        Table {
+            keys: vec![0; cap],
+            values: vec![0; cap],
+            mask: cap - 1,
+        }
+    }
+
+    /// Insert; returns false if the key was present (value replaced).
+    pub(crate) fn insert(&mut self, key: u32, value: u32) -> bool {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == 0 {
+                self.keys[i] = key;
+                self.values[i] = value;
+                return true;
+            }
+            if k == key {
+                self.values[i] = value;
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> Option<u32> {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.values.get(i).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Weights ready for scoring.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    /// Feature key → `start | len << 26` into `entries`.
+    pub features: Table,
+    /// Packed `(weight as u16) << 8 | class`.
+    pub entries: Vec<u32>,
+    /// Word (exact) → class, for frequent unambiguous words.
+    pub dict: Table,
+    pub n_features: usize,
+    pub n_dict: usize,
+}
+
+const LEN_SHIFT: u32 = 26;
+const START_MASK: u32 = (1 << LEN_SHIFT) - 1;
+
+impl Weights {
+    #[inline]
+    pub(crate) fn add_scores(&self, key: u32, scores: &mut [i32; 48]) {
+        if let Some(v) = self.features.get(key) {
+            let start = (v & START_MASK) as usize;
+            let len = (v >> LEN_SHIFT) as usize;
+            if let Some(row) = self.entries.get(start..start + len) {
+                for &e in row {
+                    let class = (e & 0xff) as usize;
+                    let w = i32::from((e >> 8) as u16 as i16);
+                    scores[class.min(47)] += w;
+                }
+            }
+        }
+    }
+}
+
+/// Serialize trained weights. `features` rows are `(class, weight)` lists.
+pub(crate) fn write(scale: f32, dict: &[(u32, u8)], features: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(N_CLASSES as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&(dict.len() as u32).to_le_bytes());
+    for (k, c) in dict {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.push(*c);
+    }
+    out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+    for (k, row) in features {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.push(row.len().min(255) as u8);
+    }
+    for (_, row) in features {
+        for (c, w) in row.iter().take(255) {
+            out.push(*c);
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    use std::io::Write;
+    // Writing to a Vec cannot fail.
+    let _ = gz.write_all(&out);
+    gz.finish().unwrap_or(out)
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], TagError> {
+        let s = self
+            .bytes
+            .get(self.at..self.at.saturating_add(n))
+            .ok_or_else(|| TagError::Model(format!("truncated at byte {}", self.at)))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, TagError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, TagError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn i16(&mut self) -> Result<i16, TagError> {
+        let b = self.take(2)?;
+        Ok(i16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+pub(crate) fn read(bytes: &[u8]) -> Result<Weights, TagError> {
+    let raw;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut v = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut v)
+            .map_err(|e| TagError::Model(format!("gzip: {e}")))?;
+        raw = v;
+        &raw[..]
+    } else {
+        bytes
+    };
+    let mut c = Cursor { bytes, at: 0 };
+    if c.take(8)? != MAGIC {
+        return Err(TagError::Model(
+            "bad magic (not a dyad-tags model, or an old version)".into(),
+        ));
+    }
+    let n_classes = c.u32()?;
+    if n_classes as usize != N_CLASSES {
+        return Err(TagError::Model(format!(
+            "model has {n_classes} classes, expected {N_CLASSES}"
+        )));
+    }
+    let _scale = f32::from_le_bytes({
+        let b = c.take(4)?;
+        [b[0], b[1], b[2], b[3]]
+    });
+    let n_dict = c.u32()? as usize;
+    // Every count is checked against the remaining bytes before allocating,
+    // so a corrupt count cannot make us allocate gigabytes.
+    if n_dict.saturating_mul(5) > bytes.len() {
+        return Err(TagError::Model("dictionary count exceeds file size".into()));
+    }
+    let mut dict = Table::with_capacity(n_dict);
+    for _ in 0..n_dict {
+        let k = c.u32()?;
+        let class = c.u8()?;
+        if k == 0 || class as usize >= N_CLASSES {
+            return Err(TagError::Model(format!(
+                "bad dictionary entry at byte {}",
+                c.at
+            )));
+        }
+        dict.insert(k, u32::from(class));
+    }
+    let n_feat = c.u32()? as usize;
+    if n_feat.saturating_mul(5) > bytes.len() {
+        return Err(TagError::Model("feature count exceeds file size".into()));
+    }
+    let mut heads = Vec::with_capacity(n_feat);
+    for _ in 0..n_feat {
+        let k = c.u32()?;
+        let n = c.u8()?;
+        if k == 0 || n as usize > N_CLASSES {
+            return Err(TagError::Model(format!(
+                "bad feature header at byte {}",
+                c.at
+            )));
+        }
+        heads.push((k, n));
+    }
+    let mut features = Table::with_capacity(n_feat);
+    let mut entries = Vec::new();
+    for (k, n) in heads {
+        let start = entries.len();
+        if start > START_MASK as usize {
+            return Err(TagError::Model("too many weights".into()));
+        }
+        for _ in 0..n {
+            let class = c.u8()?;
+            let w = c.i16()?;
+            if class as usize >= N_CLASSES {
+                return Err(TagError::Model(format!(
+                    "bad class {class} at byte {}",
+                    c.at
+                )));
+            }
+            entries.push((u32::from(w as u16) << 8) | u32::from(class));
+        }
+        features.insert(k, start as u32 | (u32::from(n) << LEN_SHIFT));
+    }
+    if c.at != bytes.len() {
+        return Err(TagError::Model(format!(
+            "{} trailing bytes",
+            bytes.len() - c.at
+        )));
+    }
+    Ok(Weights {
+        features,
+        entries,
+        dict,
+        n_features: n_feat,
+        n_dict,
+    })
+}
