@@ -74,10 +74,34 @@ pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDic
                 });
                 i += glen.max(1);
             }
-            _ => i += 1,
+            _ => {
+                // "Kenya-China", "China-Africa": a hyphenated compound of
+                // names, each part its own actor on the same token.
+                if lower[i].contains('-') {
+                    for part in lower[i].split('-').filter(|p| !p.is_empty()) {
+                        if let Some((_, entry)) = actors.longest_match(&[part], 0) {
+                            if let Some(code) = entry.code_on(date).filter(|c| *c != "---") {
+                                out.push(Mention { tokens: i..i + 1, code: code.to_string(), kind: MentionKind::Actor, phrase: entry.phrase.clone() });
+                            }
+                        }
+                    }
+                }
+                i += 1
+            }
         }
     }
     out
+}
+
+/// Nouns that name a relationship between parties: "Kenya-China relations",
+/// "their cooperation" refer to the parties themselves.
+pub fn is_relation_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "relations" | "relationship" | "ties" | "cooperation" | "partnership" | "friendship" | "alliance"
+            | "dialogue" | "talks" | "trade" | "rapprochement" | "rivalry" | "dispute" | "agreement"
+            | "accord" | "pact" | "treaty" | "negotiations" | "collaboration" | "exchanges" | "links"
+    )
 }
 
 /// Combine the mentions inside `range` into one actor, if they make one.

@@ -97,8 +97,19 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
         }
         return None;
     }
-    // "the two nations", "both sides": the document's two main countries.
     let head = lower[n.head];
+    // A relationship names its parties: "Kenya-China relations" → KEN, CHN;
+    // "their cooperation" → the document's two main countries.
+    if actors::is_relation_noun(head) {
+        let named: Vec<&Mention> = mentions.iter().filter(|m| n.tokens.contains(&m.tokens.start) && m.kind == actors::MentionKind::Actor && m.code.len() == 3).collect();
+        if named.len() >= 2 {
+            return Some(named.iter().map(|m| Actor { code: m.code.clone(), tokens: m.tokens.clone(), person: false, name: None }).collect());
+        }
+        if words.contains(&"their") && ctx.countries.len() >= 2 {
+            return Some(ctx.countries[..2].iter().map(|c| Actor { code: c.clone(), tokens: n.tokens.clone(), person: false, name: None }).collect());
+        }
+    }
+    // "the two nations", "both sides": the document's two main countries.
     if (words.contains(&"two") || words.contains(&"both")) && GROUP_WORDS.contains(&head) && ctx.countries.len() >= 2 {
         return Some(ctx.countries[..2].iter().map(|c| Actor { code: c.clone(), tokens: n.tokens.clone(), person: false, name: None }).collect());
     }
@@ -175,6 +186,15 @@ pub fn code_sentence(
         for a in &acts {
             ctx.note(a, true);
         }
+        // "President Xi's emphasis … was accompanied by …": the possessor of
+        // a subject is who the next "he" most likely means.
+        if let Some(pos) = c.subject.and_then(|np| p.nps[np].possessor.clone()) {
+            if let Some(a) = actors::compose(&mentions, pos.clone(), pos.end.saturating_sub(1), &tags, None) {
+                if a.person {
+                    ctx.note(&a, true);
+                }
+            }
+        }
         subject_actors.push(acts);
     }
     for q in &p.quotes {
@@ -213,6 +233,10 @@ pub fn code_sentence(
             Some(speakers[q].clone())
         } else if c.kind == ClauseKind::Complement {
             Some(c.governor.and_then(|g| subject_actors.get(g).cloned()).unwrap_or_default())
+        } else if let Some(g) = reporting_governor(p, ci) {
+            // "He encouraged both sides to work together to safeguard …": what
+            // is asked or intended has not happened.
+            Some(subject_actors.get(g).cloned().unwrap_or_default())
         } else {
             None
         };
@@ -304,6 +328,25 @@ pub fn code_sentence(
             }
         }
     }
+}
+
+/// For an infinitive clause, the reporting or directive clause it depends
+/// on, through a chain of infinitives ("urged X to work together to safeguard").
+fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
+    let mut k = ci;
+    for _ in 0..4 {
+        let c = &p.clauses[k];
+        if c.kind != ClauseKind::Infinitive {
+            return None;
+        }
+        let g = c.governor.filter(|&g| g != k)?;
+        let gc = &p.clauses[g];
+        if dyad_phrases::is_reporting_verb(&p.verbs[gc.verb].lemma) || matches!(p.verbs[gc.verb].lemma.as_str(), "encourage" | "call" | "want" | "seek" | "plan" | "intend") {
+            return Some(g);
+        }
+        k = g;
+    }
+    None
 }
 
 /// The target when no pattern placed it: the object, a prepositional

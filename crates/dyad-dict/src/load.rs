@@ -203,6 +203,7 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
     }
     load_collected(vec![
         file!("CAMEO.2.0.txt", DictKind::Verbs),
+        file!("dyad.verbs.txt", DictKind::Verbs),
         // dyad's leaders come first: for a name in both, the first entry's
         // dated codes are tried first, and these are the current ones.
         file!("dyad.leaders.actors.txt", DictKind::Actors),

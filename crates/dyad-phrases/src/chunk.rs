@@ -28,6 +28,7 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
         || matches!(t, Tag::CD | Tag::Hyph)
         || (matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) && !has_noun)
         || (matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && !has_noun)
+        || (t == Tag::VBG && !has_noun && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS))
         || (t == Tag::RB && w.tag(i + 1).is_adj())
 }
 
@@ -91,7 +92,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                 Tag::CD => NpKind::Number,
                 _ => NpKind::Common,
             };
-            let prep = if start > 0 && matches!(w.tag(start - 1), Tag::IN | Tag::TO) { Some(start - 1) } else { None };
+            let prep = if start > 0 && matches!(w.tag(start - 1), Tag::IN | Tag::TO) && !is_subordinator(&w.lower[start - 1]) { Some(start - 1) } else { None };
             let id = p.nps.len();
             for k in start..i {
                 p.np_of_token[k] = Some(id);
@@ -101,6 +102,16 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
         }
         i += 1;
     }
+}
+
+/// A modal or a form of be/have/do: what can stand before the main verb.
+fn is_auxiliary(w: &Words, i: usize) -> bool {
+    w.tag(i) == Tag::MD || (w.tag(i).is_verb() && matches!(lemma::verb_lemma(&w.lower[i]).as_str(), "be" | "have" | "do"))
+}
+
+/// Words tagged IN that introduce a clause rather than govern a noun phrase.
+pub(crate) fn is_subordinator(word: &str) -> bool {
+    matches!(word, "that" | "whether" | "if" | "because" | "while" | "although" | "though" | "unless" | "whereas" | "once")
 }
 
 fn is_neg(w: &Words, i: usize) -> bool {
@@ -114,8 +125,12 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
     if !starts {
         return None;
     }
-    // Adjectival participles inside a noun phrase are not verb groups.
+    // Adjectival participles inside a noun phrase are not verb groups, nor
+    // is a gerund after a determiner ("the hosting of the summit").
     if matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS) {
+        return None;
+    }
+    if t == Tag::VBG && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS) {
         return None;
     }
     let mut end = i + 1;
@@ -136,6 +151,9 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
         } else if (u.is_adv() && (is_neg(w, end) || w.tag(end + 1).is_verb() || w.tag(end + 1) == Tag::RB)) && end + 1 < w.len() {
             end += 1;
         } else if is_neg(w, end) {
+            end += 1;
+        } else if w.lower[end] == "\"" && is_auxiliary(w, end - 1) && (w.tag(end + 1).is_verb() || w.tag(end + 1).is_adv()) {
+            // should “firmly support …: a quotation can open inside the group.
             end += 1;
         } else {
             break;

@@ -57,6 +57,10 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             if w.tag(vg.main) == Tag::VBN {
                 subject = before.and_then(|i| p.np_of_token[i]);
             }
+        } else if vg.tokens.start == vg.main && w.tag(vg.main) == Tag::VBG && matches!(before_word, "and" | "or" | ",") && previous_clause(p, v).is_none_or(|c| w.tag(p.verbs[p.clauses[c].verb].main) != Tag::VBG) {
+            // "emphasis on trust, and upholding fairness": a gerund in a list of
+            // nouns, not a verb coordinated with the clause before.
+            kind = ClauseKind::Participle;
         } else if matches!(before_word, "and" | "or" | "but") && before.is_some_and(|i| i > 0 && (p.vg_of_token[i - 1].is_some() || p.np_of_token[i - 1].is_some() || w.lower[i - 1] == ",")) {
             // "X met Y and signed Z": shares the subject of the clause before,
             // unless a subject stands right before the conjunction's verb.
@@ -191,7 +195,12 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             // when the stretch is a relative clause or an apposition.
             if let Some(open) = (0..k).rev().find(|&i| w.lower[i] == ",") {
                 let first = open + 1;
-                let rel = matches!(w.tag(first), Tag::WDT | Tag::WP) || p.nps.get(p.np_of_token[first].unwrap_or(usize::MAX)).is_some_and(|n| n.apposition_of.is_some());
+                // ", who …," / ", China 's president," / ", while expressing …," / ", citing …,"
+                let rel = matches!(w.tag(first), Tag::WDT | Tag::WP)
+                    || p.nps.get(p.np_of_token[first].unwrap_or(usize::MAX)).is_some_and(|n| n.apposition_of.is_some())
+                    || crate::chunk::is_subordinator(&w.lower[first])
+                    || matches!(w.lower[first].as_str(), "when" | "after" | "before" | "as" | "in" | "on" | "at" | "during" | "despite")
+                    || (matches!(w.tag(first), Tag::VBG | Tag::VBN) && p.vg_of_token[first].is_some());
                 if rel {
                     k = open;
                     continue;
@@ -201,28 +210,56 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             continue;
         }
         if let Some(np) = p.np_of_token[k] {
-            let n = &p.nps[np];
-            if let Some(a) = n.apposition_of {
+            if let Some(a) = p.nps[np].apposition_of {
                 return Some(a);
             }
+            // A coordinated subject: its first member stands for it (callers expand).
+            let first = p.nps[np].coordination.and_then(|c| p.coordinations[c].members.first().copied()).unwrap_or(np);
+            let n = &p.nps[first];
+            // A prepositional object ("the ambassadors of Arnor, Osgiliath and
+            // Gondor presented"): look past it.
             if n.preposition.is_some() {
                 k = n.tokens.start;
                 continue;
             }
-            // A coordinated subject: return the first member (callers expand),
-            // unless the coordination is itself a prepositional object
-            // ("the ambassadors of Arnor, Osgiliath and Gondor presented").
-            if let Some(c) = n.coordination {
-                let first = p.coordinations[c].members.first().copied()?;
-                if p.nps[first].preposition.is_some() {
-                    k = p.nps[first].tokens.start;
+            // The object of an embedded gerund ("… and upholding fairness and
+            // justice … was"): skip the gerund phrase.
+            if let Some(v) = n.tokens.start.checked_sub(1).and_then(|b| p.vg_of_token[b]) {
+                let vg = &p.verbs[v];
+                let bare = vg.tokens.start == vg.main && w.tag(vg.main) == Tag::VBG;
+                if bare && vg.tokens.start > 0 && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN) {
+                    k = vg.tokens.start;
                     continue;
                 }
-                return Some(first);
             }
-            return Some(np);
+            // A later item of a prepositional list ("emphasis on sincerity,
+            // mutual trust, and …"): preceded by a comma after a
+            // prepositional object and followed by more of the list.
+            let after_np = w.lower.get(n.tokens.end).map(String::as_str);
+            let list_item = n.tokens.start >= 2
+                && w.lower[n.tokens.start - 1] == ","
+                && p.np_of_token[n.tokens.start - 2].is_some_and(|q| p.nps[q].preposition.is_some() || p.nps[q].coordination.is_some())
+                && matches!(after_np, Some(",") | Some("and") | Some("or"));
+            if list_item {
+                k = n.tokens.start;
+                continue;
+            }
+            return Some(first);
         }
-        if p.vg_of_token[k].is_some() || matches!(word, "that" | ";" | ":" | "\"") || w.tag(k) == Tag::WDT {
+        if let Some(v) = p.vg_of_token[k] {
+            // A bare gerund or participle inside a list or phrase ("emphasis
+            // on trust, and upholding fairness … was accompanied") is not a
+            // clause of its own for this purpose: look past it.
+            let vg = &p.verbs[v];
+            let bare = vg.tokens.start == vg.main && matches!(w.tag(vg.main), Tag::VBG | Tag::VBN);
+            let embedded = vg.tokens.start > 0 && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN);
+            if bare && embedded {
+                k = vg.tokens.start;
+                continue;
+            }
+            return None;
+        }
+        if matches!(word, "that" | ";" | ":" | "\"") || w.tag(k) == Tag::WDT {
             return None;
         }
         if matches!(w.tag(k), Tag::IN | Tag::TO | Tag::CC | Tag::RB | Tag::POS | Tag::RRB | Tag::LRB) || w.tag(k).is_adj() || w.tag(k) == Tag::CD {

@@ -15,6 +15,7 @@ mod clause;
 mod quote;
 mod render;
 
+pub use clause::is_reporting_verb;
 pub use render::render;
 
 /// Token index range `[start, end)` within a sentence.

@@ -160,3 +160,22 @@ fn copula_about_to_keeps_the_subject() {
     assert_eq!(np_words(&s, &p, inf.subject), "Arnor");
     assert_eq!(p.verbs[inf.verb].lemma, "restore");
 }
+
+#[test]
+fn complementizer_that_is_not_a_preposition_and_quotes_open_inside_verb_groups() {
+    let s = tagged("Xi/NNP urged/VBD that/IN China/NNP and/CC Kenya/NNP should/MD \"/`` firmly/RB support/VB each/DT other/JJ ./. \"/''");
+    let p = parse(&s);
+    let c = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "support").expect("support clause");
+    assert_eq!(c.kind, ClauseKind::Complement);
+    assert_eq!(p.conjuncts(c.subject.unwrap()).len(), 2);
+    assert_eq!(p.verbs[c.verb].modal.as_deref(), Some("should"));
+}
+
+#[test]
+fn subject_skips_a_fronted_participle_parenthetical() {
+    let s = tagged("President/NNP Ruto/NNP ,/, while/IN expressing/VBG gratitude/NN for/IN the/DT hosting/VBG of/IN the/DT summit/NN ,/, highlighted/VBD the/DT ties/NNS ./.");
+    let p = parse(&s);
+    let c = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "highlight").unwrap();
+    assert_eq!(np_words(&s, &p, c.subject), "President Ruto");
+    assert!(p.nps.iter().any(|n| np_words(&s, &p, Some(p.nps.iter().position(|m| m == n).unwrap())) == "the hosting"));
+}

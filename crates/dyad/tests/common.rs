@@ -20,7 +20,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     }
 }
 
-pub fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
+pub fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
     let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn dyad");
     let mut stdin = child.stdin.take().expect("stdin");
     let data = input.to_vec();
