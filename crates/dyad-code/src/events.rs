@@ -358,10 +358,15 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
             return a;
         }
     }
-    for pp in &c.preps {
-        let a = resolve(pp.np, p, s, lower, mentions, ctx);
-        if !a.is_empty() {
-            return a;
+    // Parties before places: "celebrated in Osgiliath with the leaders of
+    // Gondor" is about Gondor; a place is the target only when nothing else is.
+    let locative = |pp: &dyad_phrases::PrepPhrase| matches!(lower[pp.prep], "in" | "at" | "inside" | "near" | "across" | "throughout" | "outside" | "during");
+    for pass in [false, true] {
+        for pp in c.preps.iter().filter(|pp| locative(pp) == pass) {
+            let a = resolve(pp.np, p, s, lower, mentions, ctx);
+            if !a.is_empty() {
+                return a;
+            }
         }
     }
     // Reported content: "Xi urged that China and Kenya should …".

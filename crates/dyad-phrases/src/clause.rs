@@ -49,7 +49,14 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             kind = ClauseKind::Relative;
             subject = before.and_then(|i| antecedent(w, p, i));
             governor = previous_clause(p, v);
-        } else if vg.tokens.start == vg.main && matches!(w.tag(vg.main), Tag::VBG | Tag::VBN) && before.is_some_and(|i| p.np_of_token[i].is_some() || w.lower[i] == ",") {
+        } else if vg.tokens.start == vg.main
+            && matches!(w.tag(vg.main), Tag::VBG | Tag::VBN)
+            && before.is_some_and(|i| p.np_of_token[i].is_some() || w.lower[i] == ",")
+            && !(w.tag(vg.main) == Tag::VBN && v == 0 && !has_finite_verb_after(w, p, v))
+        {
+            // (A bare "-ed" form that is the sentence's only verb is a past
+            // tense the tagger read as a participle: "Israel and Lebanon
+            // renewed negotiations".)
             // Participle clause: "…, citing X" / "a communique issued by Beijing".
             kind = ClauseKind::Participle;
             governor = previous_clause(p, v);
@@ -152,6 +159,11 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
     }
 }
 
+/// Whether a finite verb group (tensed or modal) follows verb group `v`.
+fn has_finite_verb_after(w: &Words, p: &SentenceParse, v: usize) -> bool {
+    p.verbs[v + 1..].iter().any(|g| g.tokens.clone().any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
+}
+
 /// The clause of the verb group before `v`, if any.
 fn previous_clause(p: &SentenceParse, v: usize) -> Option<usize> {
     v.checked_sub(1).and_then(|u| p.clause_of_verb(u))
@@ -190,6 +202,13 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
     while k > 0 {
         k -= 1;
         let word = w.lower[k].as_str();
+        // "the European Union (EU) agree": step over a parenthesis.
+        if word == ")" {
+            if let Some(open) = (0..k).rev().find(|&i| w.lower[i] == "(") {
+                k = open;
+                continue;
+            }
+        }
         if word == "," {
             // ", who is attending the summit ," — jump to before the opening comma
             // when the stretch is a relative clause or an apposition.

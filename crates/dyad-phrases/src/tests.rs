@@ -179,3 +179,15 @@ fn subject_skips_a_fronted_participle_parenthetical() {
     assert_eq!(np_words(&s, &p, c.subject), "President Ruto");
     assert!(p.nps.iter().any(|n| np_words(&s, &p, Some(p.nps.iter().position(|m| m == n).unwrap())) == "the hosting"));
 }
+
+#[test]
+fn lone_participle_tag_is_read_as_past_tense() {
+    let s = tagged("Israel/NNP and/CC Lebanon/NNP renewed/VBN negotiations/NNS today/NN ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses[0].kind, ClauseKind::Main);
+    assert_eq!(p.conjuncts(p.clauses[0].subject.unwrap()).len(), 2);
+    // …but a reduced relative before the main verb stays a participle.
+    let s = tagged("A/DT communique/NN issued/VBN by/IN Beijing/NNP said/VBD it/PRP was/VBD ready/JJ ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses[0].kind, ClauseKind::Participle);
+}
