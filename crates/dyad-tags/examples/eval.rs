@@ -1,5 +1,5 @@
 //! Accuracy against gold Penn trees:
-//! `cargo run -p dyad-tags --release --example eval -- [--model m.bin.gz] [--baseline train.tsv] [--errors] <records.xml>...`
+//! `cargo run -p dyad-tags --release --example eval -- [--model m.bin] [--baseline train.tsv] [--errors] <records.xml>...`
 //!
 //! `--baseline` also scores a most-frequent-tag baseline learnt from a
 //! training TSV (unknown words: NNP if capitalised, CD if numeric, else NN).
@@ -59,7 +59,13 @@ fn main() {
             _ => files.push(a),
         }
     }
+    let start = std::time::Instant::now();
     let tagger = model.as_ref().unwrap_or_else(|| Tagger::embedded());
+    println!(
+        "model: {:?} (features, dictionary words), ready in {:.1} ms",
+        tagger.size(),
+        start.elapsed().as_secs_f64() * 1e3
+    );
     for f in &files {
         let xml = std::fs::read_to_string(f).unwrap_or_else(|e| fail(&format!("{f}: {e}")));
         let gold = gold_sentences(&xml, f).unwrap_or_else(|e| fail(&e.to_string()));
@@ -81,7 +87,13 @@ fn main() {
             let mut v: Vec<_> = confusions.into_iter().collect();
             v.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
             for ((g, t), ws) in v.iter().take(25) {
-                println!("  gold {} tagged {}: {} {:?}", g.penn(), t.penn(), ws.len(), &ws[..ws.len().min(8)]);
+                println!(
+                    "  gold {} tagged {}: {} {:?}",
+                    g.penn(),
+                    t.penn(),
+                    ws.len(),
+                    &ws[..ws.len().min(8)]
+                );
             }
         }
         // Throughput on real sentences (wider vocabulary than the bench).

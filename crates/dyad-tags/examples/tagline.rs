@@ -1,5 +1,5 @@
 //! Tag whitespace-separated sentences from stdin, one per line (debugging aid):
-//! `echo "Arnor is about to sign ." | cargo run -p dyad-tags --example tagline -- [model.bin.gz]`
+//! `echo "Arnor is about to sign ." | cargo run -p dyad-tags --example tagline -- [model.bin]`
 use dyad_tags::Tagger;
 use std::io::BufRead;
 
@@ -19,7 +19,11 @@ fn main() {
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         let words: Vec<&str> = line.split_whitespace().collect();
         let tags = tagger.tag(&words);
-        let out: Vec<String> = words.iter().zip(&tags).map(|(w, t)| format!("{w}/{}", t.penn())).collect();
+        let out: Vec<String> = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| format!("{w}/{}", t.penn()))
+            .collect();
         println!("{}", out.join(" "));
     }
 }

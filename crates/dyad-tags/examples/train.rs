@@ -1,11 +1,11 @@
-//! Train the tagger: `cargo run -p dyad-tags --release --example train -- <train.tsv> <out.bin.gz> [iterations]`
-use dyad_tags::train::{parse_tsv, train, TrainOptions};
+//! Train the tagger: `cargo run -p dyad-tags --release --example train -- <train.tsv> <out.bin> [iterations]`
+use dyad_tags::train::{parse_tsv, train_pruned, TrainOptions};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
         eprintln!(
-            "usage: train <train.tsv> <out.bin.gz> [iterations] [prune_below] [dict_min_count]"
+            "usage: train <train.tsv> <out.bin> [iterations] [prune_below] [dict_min_count] [word_dropout]"
         );
         std::process::exit(2);
     }
@@ -27,18 +27,30 @@ fn main() {
     if let Some(n) = args.get(3).and_then(|s| s.parse().ok()) {
         opts.iterations = n;
     }
-    if let Some(p) = args.get(4).and_then(|s| s.parse().ok()) {
-        opts.prune_below = p;
-    }
+    // One threshold, or several separated by commas (then `out.<p>` each).
+    let prunes: Vec<f32> = match args.get(4) {
+        Some(s) => s.split(',').filter_map(|p| p.parse().ok()).collect(),
+        None => vec![opts.prune_below],
+    };
     if let Some(p) = args.get(5).and_then(|s| s.parse().ok()) {
         opts.dict_min_count = p;
     }
+    if let Some(p) = args.get(6).and_then(|s| s.parse().ok()) {
+        opts.word_dropout = p;
+    }
     let tokens: usize = data.iter().map(|s| s.words.len()).sum();
     eprintln!("{} sentences, {tokens} tokens; {opts:?}", data.len());
-    let bytes = train(&data, &opts, |m| eprintln!("{m}"));
-    if let Err(e) = std::fs::write(&args[2], &bytes) {
-        eprintln!("{}: {e}", args[2]);
-        std::process::exit(1);
+    let outputs = train_pruned(&data, &opts, &prunes, |m| eprintln!("{m}"));
+    for (p, bytes) in prunes.iter().zip(outputs) {
+        let path = if prunes.len() == 1 {
+            args[2].clone()
+        } else {
+            format!("{}.{p}", args[2])
+        };
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+        eprintln!("wrote {path} ({} bytes)", bytes.len());
     }
-    eprintln!("wrote {} ({} bytes)", args[2], bytes.len());
 }

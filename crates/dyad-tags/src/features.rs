@@ -28,6 +28,10 @@ pub(crate) struct TokenInfo {
     pub hyphen_last: u64,
     /// Lower-case first piece of a hyphenated compound, 0 when none.
     pub hyphen_first: u64,
+    /// For a capitalised word: 2 if its lower-case form was common in
+    /// training (a sentence-initial or title-case common word), 1 if not
+    /// (likely a name); 0 for other words. Filled by `token_infos`.
+    pub case_evidence: u64,
 }
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -153,6 +157,7 @@ impl TokenInfo {
             shape: shape_of(word),
             hyphen_last,
             hyphen_first,
+            case_evidence: 0,
         }
     }
 
@@ -172,12 +177,19 @@ impl TokenInfo {
             shape: h,
             hyphen_last: 0,
             hyphen_first: 0,
+            case_evidence: 5,
         }
     }
 }
 
+/// Positions in the feature list of the features built from the word's own
+/// identity (exact, lower-case, prev-tag+word, word+first); see `features`.
+pub(crate) const WORD_IDENTITY: [usize; 4] = [1, 2, 15, 27];
+/// Stands in for a hidden feature during word dropout (never in the model).
+pub(crate) const DROPPED: u64 = 0x5eed_0000_0000_0001;
+
 /// Maximum number of features per token.
-pub(crate) const MAX_FEATURES: usize = 32;
+pub(crate) const MAX_FEATURES: usize = 36;
 
 /// Fill `out` with the feature keys of token `i` (never 0, which marks an
 /// empty table slot). `infos` holds two pads on each side: token `i` is at
@@ -234,6 +246,12 @@ pub(crate) fn features(
     push(26, m1.shape, w.shape);
     push(27, t1, w.suf3);
     push(28, w.exact, first);
+    push(31, w.case_evidence, first);
+    push(
+        32,
+        w.case_evidence,
+        m1.case_evidence ^ (n1.case_evidence << 4),
+    );
     if w.hyphen_last != 0 {
         push(29, w.hyphen_last, 0);
         push(30, w.hyphen_first, 0);

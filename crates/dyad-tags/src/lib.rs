@@ -43,7 +43,7 @@ pub enum TagError {
 }
 
 /// The shipped weights (see `data/MODEL.md` for how they were built).
-static EMBEDDED_WEIGHTS: &[u8] = include_bytes!("../data/tagger.bin.gz");
+static EMBEDDED_WEIGHTS: &[u8] = include_bytes!("../data/tagger.bin");
 
 /// A trained tagger. Immutable after loading, so one instance can be shared
 /// by every thread.
@@ -87,12 +87,24 @@ pub(crate) fn rule_tag(word: &str, quotes_seen: &mut usize) -> Option<Tag> {
 }
 
 /// Per-token hashes for a sentence, with two pads on each side.
-pub(crate) fn token_infos(words: &[&str], out: &mut Vec<TokenInfo>) {
+/// `lower_known` answers whether a lower-case word hash was common in
+/// training.
+pub(crate) fn token_infos(
+    words: &[&str],
+    lower_known: impl Fn(u64) -> bool,
+    out: &mut Vec<TokenInfo>,
+) {
     out.clear();
     out.reserve(words.len() + 4);
     out.push(TokenInfo::pad(1));
     out.push(TokenInfo::pad(2));
-    out.extend(words.iter().map(|w| TokenInfo::new(w)));
+    out.extend(words.iter().map(|w| {
+        let mut info = TokenInfo::new(w);
+        if w.starts_with(char::is_uppercase) {
+            info.case_evidence = if lower_known(info.lower) { 2 } else { 1 };
+        }
+        info
+    }));
     out.push(TokenInfo::pad(3));
     out.push(TokenInfo::pad(4));
 }
@@ -109,7 +121,7 @@ impl Tagger {
         })
     }
 
-    /// Load a weights file (gzip-compressed or raw).
+    /// Load a weights file (raw, or gzip-compressed).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, TagError> {
         Ok(Tagger {
             weights: model::read(bytes)?,
@@ -122,6 +134,7 @@ impl Tagger {
                 features: model::Table::with_capacity(0),
                 entries: Vec::new(),
                 dict: model::Table::with_capacity(0),
+                lower: model::Table::with_capacity(0),
                 n_features: 0,
                 n_dict: 0,
             },
@@ -158,7 +171,11 @@ impl Tagger {
     }
 
     fn tag_with(&self, words: &[&str], infos: &mut Vec<TokenInfo>, out: &mut Vec<Tag>) {
-        token_infos(words, infos);
+        token_infos(
+            words,
+            |h| self.weights.lower.get(model::short_key(h)).is_some(),
+            infos,
+        );
         let (mut p1, mut p2) = (START1, START2);
         let mut quotes = 0usize;
         let mut feats = [0u64; MAX_FEATURES];
@@ -197,6 +214,12 @@ fn argmax(scores: &[i32; 48]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagger_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tagger>();
+    }
 
     #[test]
     fn class_index_round_trips() {
@@ -244,17 +267,20 @@ mod tests {
     #[test]
     fn corrupt_models_are_errors_not_panics() {
         assert!(Tagger::from_bytes(b"").is_err());
-        assert!(Tagger::from_bytes(b"DYADTAG3").is_err());
+        assert!(Tagger::from_bytes(b"DYADTAG4").is_err());
         assert!(Tagger::from_bytes(&[0x1f, 0x8b, 1, 2, 3]).is_err());
-        let good = model::write(1.0, &[(5, 3)], &[(7, vec![(1, 10), (2, -4)])]);
+        let good = model::write(1.0, &[(5, 3)], &[(7, vec![(1, 10), (2, -4)])], &[9]);
         let t = Tagger::from_bytes(&good).unwrap();
         assert_eq!(t.size(), (1, 1));
-        // Raw (decompressed) bytes truncated at every length must fail cleanly.
-        let mut raw = Vec::new();
-        use std::io::Read;
-        flate2::read::GzDecoder::new(&good[..])
-            .read_to_end(&mut raw)
-            .unwrap();
+        // Gzip-compressed models load too.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &good).unwrap();
+        assert_eq!(
+            Tagger::from_bytes(&gz.finish().unwrap()).unwrap().size(),
+            (1, 1)
+        );
+        // Truncated at every length must fail cleanly.
+        let raw = good;
         for n in 0..raw.len() {
             assert!(
                 Tagger::from_bytes(&raw[..n]).is_err(),
@@ -262,6 +288,22 @@ mod tests {
             );
         }
         assert!(Tagger::from_bytes(&raw).is_ok());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loading_arbitrary_bytes_never_panics(tail in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+            let mut bytes = model::MAGIC.to_vec();
+            bytes.extend_from_slice(&tail);
+            let _ = Tagger::from_bytes(&bytes);
+            let _ = Tagger::from_bytes(&tail);
+        }
+
+        #[test]
+        fn one_tag_per_token(words in proptest::collection::vec("[A-Za-z0-9,.'\"-]{0,12}", 0..30)) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(Tagger::embedded().tag(&refs).len(), words.len());
+        }
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct TrainOptions {
     pub dict_min_share: f64,
     /// Averaged weights with |w| below this are dropped at export.
     pub prune_below: f32,
+    /// Share of training tokens whose word-identity features are hidden.
+    pub word_dropout: f64,
 }
 
 impl Default for TrainOptions {
@@ -75,7 +77,8 @@ impl Default for TrainOptions {
             seed: 42,
             dict_min_count: 20,
             dict_min_share: 0.97,
-            prune_below: 0.02,
+            prune_below: 0.15,
+            word_dropout: 0.1,
         }
     }
 }
@@ -228,16 +231,31 @@ impl Rng {
     }
 }
 
-/// Train on `data` and return the weights file bytes (gzip-compressed).
+/// Train on `data` and return the weights file bytes.
 /// `log` receives one progress line per iteration.
-pub fn train(data: &[TrainSentence], opts: &TrainOptions, mut log: impl FnMut(&str)) -> Vec<u8> {
+pub fn train(data: &[TrainSentence], opts: &TrainOptions, log: impl FnMut(&str)) -> Vec<u8> {
+    train_pruned(data, opts, &[opts.prune_below], log)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Train once and export one weights file per pruning threshold (to pick
+/// the size/accuracy trade-off without retraining).
+pub fn train_pruned(
+    data: &[TrainSentence],
+    opts: &TrainOptions,
+    prunes: &[f32],
+    mut log: impl FnMut(&str),
+) -> Vec<Vec<u8>> {
     let dict = build_dict(data, opts);
+    let lower = lower_words(data);
     let mut model = Perceptron {
         rows: FastMap::default(),
         instances: 0,
     };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(opts.seed | 1);
+    let mut shuffle_rng = Rng(opts.seed.wrapping_mul(31) | 1);
     let mut infos = Vec::new();
     let mut feats = [0u64; MAX_FEATURES];
     for it in 0..opts.iterations {
@@ -245,7 +263,7 @@ pub fn train(data: &[TrainSentence], opts: &TrainOptions, mut log: impl FnMut(&s
         for &si in &order {
             let s = &data[si];
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            token_infos(&words, &mut infos);
+            token_infos(&words, |h| lower.contains_key(&h), &mut infos);
             let (mut p1, mut p2) = (START1, START2);
             let mut quotes = 0usize;
             for (i, word) in words.iter().enumerate() {
@@ -256,6 +274,16 @@ pub fn train(data: &[TrainSentence], opts: &TrainOptions, mut log: impl FnMut(&s
                     c
                 } else {
                     let n = features::features(&infos, i, p1, p2, &mut feats);
+                    if opts.word_dropout > 0.0
+                        && (rng.next() % 10_000) as f64 / 10_000.0 < opts.word_dropout
+                    {
+                        // Word dropout: hide the word-identity features so the
+                        // model also learns to tag from shape, affixes and
+                        // context, as it must for names it never saw.
+                        for at in features::WORD_IDENTITY {
+                            feats[at] = features::DROPPED;
+                        }
+                    }
                     model.instances += 1;
                     let g = model.score(&feats[..n]);
                     model.update(truth, g, &feats[..n]);
@@ -275,16 +303,44 @@ pub fn train(data: &[TrainSentence], opts: &TrainOptions, mut log: impl FnMut(&s
         ));
         // Fisher-Yates with the fixed seed: reproducible runs.
         for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
+            let j = (shuffle_rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
     }
-    export(&model, &dict, opts, &mut log)
+    prunes
+        .iter()
+        .map(|p| {
+            let o = TrainOptions {
+                prune_below: *p,
+                ..opts.clone()
+            };
+            export(&model, &dict, &lower, &o, &mut log)
+        })
+        .collect()
+}
+
+/// Lower-case words seen at least 3 times in lower case: evidence that a
+/// capitalised occurrence is a common word, not a name.
+fn lower_words(data: &[TrainSentence]) -> FastMap<()> {
+    let mut counts: FastMap<u32> = FastMap::default();
+    for s in data {
+        for w in &s.words {
+            if w.starts_with(|c: char| c.is_lowercase()) {
+                *counts.entry(TokenInfo::new(w).lower).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(k, _)| (k, ()))
+        .collect()
 }
 
 fn export(
     model: &Perceptron,
     dict: &FastMap<u8>,
+    lower: &FastMap<()>,
     opts: &TrainOptions,
     log: &mut impl FnMut(&str),
 ) -> Vec<u8> {
@@ -320,7 +376,9 @@ fn export(
         kept,
         d.len()
     ));
-    crate::model::write(scale, &d, &rows)
+    let mut l: Vec<u32> = lower.keys().map(|k| crate::model::short_key(*k)).collect();
+    l.sort_unstable();
+    crate::model::write(scale, &d, &rows, &l)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Accuracy of the embedded model against the gold Penn trees shipped in
 //! ../shared (PETRARCH2 records). The floors sit a few points under the
-//! measured figures, so a regression in features or weights fails here.
+//! measured figures (GigaWord 95.53% Penn / 96.40% UPOS, unit-test records
+//! 95.58% / 96.04%), so a regression in features or weights fails here.
 use dyad_tags::{eval, Tagger};
 use std::path::PathBuf;
 
@@ -56,7 +57,7 @@ fn unit_test_records_accuracy() {
     );
 }
 
-const PENN_FLOOR_GIGAWORD: f64 = 93.0;
-const UPOS_FLOOR_GIGAWORD: f64 = 94.0;
-const PENN_FLOOR_UNIT: f64 = 93.0;
-const UPOS_FLOOR_UNIT: f64 = 93.5;
+const PENN_FLOOR_GIGAWORD: f64 = 93.5;
+const UPOS_FLOOR_GIGAWORD: f64 = 94.5;
+const PENN_FLOOR_UNIT: f64 = 93.5;
+const UPOS_FLOOR_UNIT: f64 = 94.0;
