@@ -20,6 +20,9 @@ pub struct DocContext {
     pub persons: Vec<Actor>,
     /// Distinct country-level actors in order of first mention.
     pub countries: Vec<String>,
+    /// Country of the most recent subject: a role named without a country
+    /// ("Defence Minister Pierre Joxe said") is taken to belong to it.
+    pub subject_country: Option<String>,
 }
 
 impl DocContext {
@@ -33,6 +36,9 @@ impl DocContext {
             }
         }
         let c = a.country().to_string();
+        if subject && c.len() == 3 && !a.code.starts_with("IGO") {
+            self.subject_country = Some(c.clone());
+        }
         if c.len() == 3 && !self.countries.contains(&c) {
             self.countries.push(c);
         }
@@ -86,6 +92,15 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     let direct = np_actors(p, np, mentions, tags, lower, None);
     if !direct.is_empty() {
         return Some(direct);
+    }
+    // A role with no country of its own takes the country of the last subject:
+    // "France is ready to contribute troops, Defence Minister Pierre Joxe said".
+    if let (true, Some(country)) = (actors::agent_without_country(mentions, &n.tokens), &ctx.subject_country) {
+        let c = Mention { tokens: 0..0, code: country.clone(), kind: actors::MentionKind::Actor, phrase: String::new() };
+        let got = np_actors(p, np, mentions, tags, lower, Some(&c));
+        if !got.is_empty() {
+            return Some(got);
+        }
     }
     let words: Vec<&str> = n.tokens.clone().map(|i| lower[i]).collect();
     if n.kind == NpKind::Pronoun || (words.len() == 1 && PERSON_PRONOUNS.contains(&words[0])) {
@@ -143,6 +158,8 @@ pub struct SentenceActors {
     pub nps: Vec<Vec<Actor>>,
     /// Per quotation, the speaker's actors.
     pub speakers: Vec<Vec<Actor>>,
+    /// Per clause, what the coder decided and why (for `dyad parse`).
+    pub decisions: Vec<String>,
 }
 
 /// Code one sentence; `ctx` carries the document's memory. When `explain`
@@ -157,7 +174,7 @@ pub fn code_sentence(
     ctx: &mut DocContext,
     date: chrono::NaiveDate,
     out: &mut Vec<EventRecord>,
-    explain: Option<&mut SentenceActors>,
+    mut explain: Option<&mut SentenceActors>,
 ) {
     let lower_owned: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
     let lower: Vec<&str> = lower_owned.iter().map(String::as_str).collect();
@@ -213,7 +230,8 @@ pub fn code_sentence(
             ctx.note(&a, false);
         }
     }
-    if let Some(x) = explain {
+    let mut decisions: Vec<String> = vec![String::new(); p.clauses.len()];
+    if let Some(x) = explain.as_deref_mut() {
         x.nps = (0..p.nps.len()).map(|np| resolve_one(np, p, &tags, &lower, &mentions, ctx).unwrap_or_default()).collect();
         x.speakers = p.quotes.iter().map(|q| q.speaker.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default()).collect();
     }
@@ -224,6 +242,7 @@ pub fn code_sentence(
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
         if vg.negated {
+            decisions[ci] = "negated: not coded".into();
             continue;
         }
         // Reported content is not coded as fact: the speaker's statement is
@@ -241,11 +260,15 @@ pub fn code_sentence(
             None
         };
         let next = vg.particle.or_else(|| c.rest.clone().next()).map(|i| lower[i]);
-        let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else { continue };
+        let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else {
+            decisions[ci] = format!("verb `{}` not in the dictionary", vg.lemma);
+            continue;
+        };
         let clause_start = c.subject.map(|s| p.nps[s].tokens.start).unwrap_or(vg.tokens.start).min(vg.tokens.start);
         let m = info.best_match(verbs, &words, p, clause_start..vg.tokens.start, c.rest.clone());
         let code = m.as_ref().map(|m| m.pattern.code.clone()).unwrap_or_else(|| info.base.clone());
         if code.fwd.is_none() && code.rev.is_none() {
+            decisions[ci] = format!("verb `{}` has no code here (no pattern matched)", vg.lemma);
             continue;
         }
 
@@ -278,6 +301,12 @@ pub fn code_sentence(
             targets = sources.clone();
         }
         if sources.is_empty() || targets.is_empty() {
+            decisions[ci] = format!(
+                "code {} from `{}` but {}",
+                code.fwd.as_deref().or(code.rev.as_deref()).unwrap_or("-"),
+                m.as_ref().map(|m| m.pattern.text.as_str()).unwrap_or("base code"),
+                if sources.is_empty() { "no source actor" } else { "no target actor" }
+            );
             continue;
         }
         let verb_end = m.as_ref().map(|m| m.last.max(vg.main)).unwrap_or(vg.main) + 1;
@@ -290,6 +319,14 @@ pub fn code_sentence(
         };
         let speaker_code = speaker.as_ref().filter(|v| !v.is_empty()).map(|v| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"));
         let pattern_text = m.as_ref().map(|m| m.pattern.text.clone()).unwrap_or_default();
+        decisions[ci] = format!(
+            "code {}{} from `{}`: {} -> {}",
+            code.fwd.as_deref().unwrap_or("-"),
+            code.rev.as_deref().map(|r| format!(":{r}")).unwrap_or_default(),
+            m.as_ref().map(|m| m.pattern.text.as_str()).unwrap_or("base code"),
+            sources.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"),
+            targets.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"),
+        );
         for src in &sources {
             for tgt in &targets {
                 // Self-directed: the same actor, or an actor and its own
@@ -327,6 +364,9 @@ pub fn code_sentence(
                 }
             }
         }
+    }
+    if let Some(x) = explain {
+        x.decisions = decisions;
     }
 }
 

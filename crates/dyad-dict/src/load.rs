@@ -210,6 +210,7 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
         file!("Phoenix.Countries.actors.txt", DictKind::Actors),
         file!("Phoenix.International.actors.txt", DictKind::Actors),
         file!("Phoenix.MilNonState.actors.txt", DictKind::Actors),
+        file!("dyad.organisations.actors.txt", DictKind::Actors),
         file!("Phoenix.agents.txt", DictKind::Agents),
         file!("Phoenix.discards.txt", DictKind::Discards),
     ])

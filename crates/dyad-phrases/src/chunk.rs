@@ -57,7 +57,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             let start = i;
             let mut possessor = None;
             let mut body_start = start;
-            let single = matches!(w.tag(i), Tag::PRP | Tag::EX);
+            let single = matches!(w.tag(i), Tag::PRP | Tag::EX) || is_temporal(&w.lower[i]);
             let mut has_noun = w.tag(i).is_noun() || single || w.tag(i) == Tag::CD;
             i += 1;
             if !single {
@@ -75,7 +75,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         i += 1;
                         continue;
                     }
-                    if i < n && np_continues(w, i, has_noun) {
+                    if i < n && np_continues(w, i, has_noun) && !is_temporal(&w.lower[i]) {
                         has_noun |= w.tag(i).is_noun() || w.tag(i) == Tag::CD;
                         i += 1;
                         continue;
@@ -86,11 +86,15 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             // A phrase of only determiners/adjectives ("the two", "both") still
             // counts: it can be a subject.
             let head = (start..i).rev().find(|&k| w.tag(k).is_noun() || matches!(w.tag(k), Tag::PRP | Tag::CD | Tag::EX)).unwrap_or(i - 1);
-            let kind = match w.tag(head) {
+            let kind = if single && is_temporal(&w.lower[start]) {
+                NpKind::Time
+            } else {
+                match w.tag(head) {
                 Tag::NNP | Tag::NNPS => NpKind::Proper,
                 Tag::PRP | Tag::EX => NpKind::Pronoun,
                 Tag::CD => NpKind::Number,
-                _ => NpKind::Common,
+                    _ => NpKind::Common,
+                }
             };
             let prep = if start > 0 && matches!(w.tag(start - 1), Tag::IN | Tag::TO) && !is_subordinator(&w.lower[start - 1]) { Some(start - 1) } else { None };
             let id = p.nps.len();
@@ -102,6 +106,15 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
         }
         i += 1;
     }
+}
+
+/// Words that name a time, not a participant: they stand alone as a phrase.
+pub(crate) fn is_temporal(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
+            | "yesterday" | "tomorrow" | "tonight"
+    )
 }
 
 /// A modal or a form of be/have/do: what can stand before the main verb.

@@ -92,7 +92,11 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                     } else if wd == "that" || (k >= 2 && w.lower[k - 1] == "," && false) {
                         kind = ClauseKind::Complement;
                         governor = previous_clause(p, v);
-                    } else if let Some(g) = k.checked_sub(1).and_then(|i| p.vg_of_token[i]) {
+                    } else if let Some(g) = k.checked_sub(1).and_then(|i| {
+                        // skip a time word: "said Monday it had asked"
+                        let i = if p.np_of_token[i].is_some_and(|n| p.nps[n].kind == crate::NpKind::Time) { i.checked_sub(1)? } else { i };
+                        p.vg_of_token[i]
+                    }) {
                         // "Xi said China would …": a clause right after a reporting verb.
                         if crate::clause::is_reporting_verb(&p.verbs[g].lemma) {
                             kind = ClauseKind::Complement;
@@ -145,7 +149,8 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 let n = &p.nps[np];
                 if n.tokens.start == k {
                     match n.preposition {
-                        None if object.is_none() && preps.is_empty() && k <= after + 1 && w.tag(n.head) != Tag::EX => object = Some(np),
+                        None if n.kind == crate::NpKind::Time => {}
+                        None if object.is_none() && preps.is_empty() && w.tag(n.head) != Tag::EX && !starts_clause(w, p, np) && (after..k).all(|j| w.tag(j).is_adv() || p.np_of_token[j].is_some_and(|t| p.nps[t].kind == crate::NpKind::Time)) => object = Some(np),
                         Some(pr) if w.lower[pr] == "by" && vg.passive && agent.is_none() => agent = Some(np),
                         Some(pr) => preps.push(PrepPhrase { prep: pr, np }),
                         None => {}
@@ -157,6 +162,18 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         // Passive voice: the grammatical subject is the one acted on.
         p.clauses.push(Clause { verb: v, kind, subject, object, preps, agent, governor, rest: after..end });
     }
+}
+
+/// A noun phrase that is the subject of a following clause rather than an
+/// object: a nominative pronoun, or "it"/a name right before a finite verb
+/// ("said Monday it had asked").
+fn starts_clause(w: &Words, p: &SentenceParse, np: usize) -> bool {
+    let n = &p.nps[np];
+    if n.kind == crate::NpKind::Pronoun && matches!(w.lower[n.head].as_str(), "he" | "she" | "they" | "we" | "i") {
+        return true;
+    }
+    n.kind == crate::NpKind::Pronoun
+        && p.vg_of_token.get(n.tokens.end).copied().flatten().is_some_and(|v| p.verbs[v].tokens.clone().any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
 }
 
 /// Whether a finite verb group (tensed or modal) follows verb group `v`.
@@ -229,6 +246,9 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             continue;
         }
         if let Some(np) = p.np_of_token[k] {
+            if p.nps[np].kind == crate::NpKind::Time {
+                continue;
+            }
             if let Some(a) = p.nps[np].apposition_of {
                 return Some(a);
             }

@@ -28,6 +28,8 @@ pub enum NpKind {
     Common,
     Pronoun,
     Number,
+    /// "Monday", "today", "yesterday": when, not who — never a subject or object.
+    Time,
 }
 
 /// A base noun phrase: "Kenyan President William Ruto", "China 's desire".

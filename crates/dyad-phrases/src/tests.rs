@@ -191,3 +191,16 @@ fn lone_participle_tag_is_read_as_past_tense() {
     let p = parse(&s);
     assert_eq!(p.clauses[0].kind, ClauseKind::Participle);
 }
+
+#[test]
+fn time_words_are_their_own_phrases_and_never_arguments() {
+    let s = tagged("Indian/JJ business/NN leaders/NNS Friday/NNP called/VBD for/IN talks/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].subject), "Indian business leaders");
+    let s = tagged("Turkey/NNP said/VBD Monday/NNP it/PRP had/VBD asked/VBN Tehran/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses[0].object, None);
+    let c = &p.clauses[1];
+    assert_eq!(c.kind, ClauseKind::Complement);
+    assert_eq!(np_words(&s, &p, c.object), "Tehran");
+}

@@ -238,6 +238,9 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
             if !named.is_empty() {
                 writeln!(out, "  actors: {}", named.join(" "))?;
             }
+            for (i, d) in actors.decisions.iter().enumerate().filter(|(_, d)| !d.is_empty()) {
+                writeln!(out, "  coding C{i}: {d}")?;
+            }
             for (q, a) in p.quotes.iter().zip(&actors.speakers) {
                 if !a.is_empty() {
                     writeln!(out, "  speaker of \"{}\": {}", words(&q.inner), codes(a))?;
