@@ -84,7 +84,17 @@ fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions:
         }
         out.extend(got);
     }
-    out
+    // A dictionary code naming several actors at once ("FRO/BIL/SAM") is one
+    // actor each.
+    out.into_iter()
+        .flat_map(|a| {
+            if a.code.contains('/') {
+                a.code.split('/').filter(|c| !c.is_empty()).map(|c| Actor { code: c.to_string(), ..a.clone() }).collect::<Vec<_>>()
+            } else {
+                vec![a]
+            }
+        })
+        .collect()
 }
 
 fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Option<Vec<Actor>> {
@@ -292,7 +302,7 @@ pub fn code_sentence(
             targets = actors_at(at);
         }
         if targets.is_empty() {
-            targets = find_target(c, ci, p, s, &lower, &mentions, ctx);
+            targets = find_target(c, ci, p, s, &lower, &mentions, ctx, &sources);
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
@@ -356,6 +366,7 @@ pub fn code_sentence(
                         speaker: speaker_code.clone(),
                         modality: modality.clone(),
                         pattern: pattern_text.clone(),
+                        location: None,
                     };
                     e.set_code(code);
                     if !out.iter().any(|o| o.sentence == e.sentence && o.source == e.source && o.target == e.target && o.code == e.code) {
@@ -391,9 +402,14 @@ fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
 
 /// The target when no pattern placed it: the object, a prepositional
 /// object, then actors in reported content the clause governs or quotes.
-fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Vec<Actor> {
+fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext, sources: &[Actor]) -> Vec<Actor> {
+    // Candidates that are the source itself (or its own country) are passed
+    // over: "Norway is willing to send material" does not target Norway.
+    let others = |v: Vec<Actor>| -> Vec<Actor> {
+        v.into_iter().filter(|t| !sources.iter().any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))).collect()
+    };
     if let Some(o) = c.object {
-        let a = resolve(o, p, s, lower, mentions, ctx);
+        let a = others(resolve(o, p, s, lower, mentions, ctx));
         if !a.is_empty() {
             return a;
         }
@@ -403,7 +419,17 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
     let locative = |pp: &dyad_phrases::PrepPhrase| matches!(lower[pp.prep], "in" | "at" | "inside" | "near" | "across" | "throughout" | "outside" | "during");
     for pass in [false, true] {
         for pp in c.preps.iter().filter(|pp| locative(pp) == pass) {
-            let a = resolve(pp.np, p, s, lower, mentions, ctx);
+            let a = others(resolve(pp.np, p, s, lower, mentions, ctx));
+            if !a.is_empty() {
+                return a;
+            }
+        }
+    }
+    // A country that only modifies the object or a prepositional object:
+    // "promised aid to the affected Ithilen villages" is aid to Ithilen.
+    for np in c.object.into_iter().chain(c.preps.iter().map(|pp| pp.np)) {
+        if let Some(m) = actors::country_modifier(mentions, &p.nps[np].tokens) {
+            let a = others(vec![Actor { code: m.code.clone(), tokens: m.tokens.clone(), person: false, name: None }]);
             if !a.is_empty() {
                 return a;
             }
@@ -416,7 +442,7 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
         if d.governor == Some(ci) && matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive | ClauseKind::Participle | ClauseKind::Relative) {
             let own_subject = d.subject.filter(|_| matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive));
             for np in own_subject.into_iter().chain(d.object).chain(d.preps.iter().map(|pp| pp.np)) {
-                let a = resolve(np, p, s, lower, mentions, ctx);
+                let a = others(resolve(np, p, s, lower, mentions, ctx));
                 if !a.is_empty() {
                     return a;
                 }
