@@ -20,6 +20,9 @@ pub struct DocContext {
     pub persons: Vec<Actor>,
     /// Distinct country-level actors in order of first mention.
     pub countries: Vec<String>,
+    /// The actors of the most recent subject with two or more actors ("the
+    /// two leaders … they promised").
+    pub last_group: Vec<Actor>,
     /// Country of the most recent subject: a role named without a country
     /// ("Defence Minister Pierre Joxe said") is taken to belong to it.
     pub subject_country: Option<String>,
@@ -105,7 +108,8 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     }
     // A role with no country of its own takes the country of the last subject:
     // "France is ready to contribute troops, Defence Minister Pierre Joxe said".
-    if let (true, Some(country)) = (actors::agent_without_country(mentions, &n.tokens), &ctx.subject_country) {
+    let is_subject = p.clauses.iter().any(|c| c.subject.is_some_and(|x| p.conjuncts(x).contains(&np)));
+    if let (true, true, Some(country)) = (is_subject, actors::agent_without_country(mentions, &n.tokens), &ctx.subject_country) {
         let c = Mention { tokens: 0..0, code: country.clone(), kind: actors::MentionKind::Actor, phrase: String::new() };
         let got = np_actors(p, np, mentions, tags, lower, Some(&c));
         if !got.is_empty() {
@@ -114,6 +118,9 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     }
     let words: Vec<&str> = n.tokens.clone().map(|i| lower[i]).collect();
     if n.kind == NpKind::Pronoun || (words.len() == 1 && PERSON_PRONOUNS.contains(&words[0])) {
+        if matches!(words[0], "they" | "them") && ctx.last_group.len() >= 2 {
+            return Some(ctx.last_group.iter().map(|a| Actor { tokens: n.tokens.clone(), ..a.clone() }).collect());
+        }
         if PERSON_PRONOUNS.contains(&words[0]) {
             return ctx.last_person.clone().map(|mut a| {
                 a.tokens = n.tokens.clone();
@@ -212,6 +219,9 @@ pub fn code_sentence(
         }
         for a in &acts {
             ctx.note(a, true);
+        }
+        if acts.len() >= 2 {
+            ctx.last_group = acts.clone();
         }
         // "President Xi's emphasis … was accompanied by …": the possessor of
         // a subject is who the next "he" most likely means.
@@ -392,7 +402,10 @@ fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
         }
         let g = c.governor.filter(|&g| g != k)?;
         let gc = &p.clauses[g];
-        if dyad_phrases::is_reporting_verb(&p.verbs[gc.verb].lemma) || matches!(p.verbs[gc.verb].lemma.as_str(), "encourage" | "call" | "want" | "seek" | "plan" | "intend") {
+        if dyad_phrases::is_reporting_verb(&p.verbs[gc.verb].lemma) || matches!(
+                p.verbs[gc.verb].lemma.as_str(),
+                "encourage" | "call" | "want" | "seek" | "plan" | "intend" | "invite" | "order" | "instruct" | "persuade" | "allow" | "permit" | "authorize" | "authorise"
+            ) {
             return Some(g);
         }
         k = g;

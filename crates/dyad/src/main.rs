@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 mod bench;
+mod demo;
 mod validate;
 
 #[derive(Parser)]
@@ -78,6 +79,8 @@ enum Command {
         #[arg(long)]
         only: Option<String>,
     },
+    /// The main job on embedded defaults: code the sample articles dyad ships and show the events.
+    Demo,
     /// Measure stage throughput on one core, dictionary load time and peak memory.
     Bench {
         /// A JSON Lines corpus (bench/gen_corpus.py writes one).
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
         Command::Parse { input } => run_parse(&input),
         Command::Validate { records, dicts, parse, verbose, only } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
+        Command::Demo => demo::run(),
     };
     match result {
         Ok(code) => code,
