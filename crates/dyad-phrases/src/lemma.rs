@@ -77,7 +77,8 @@ fn candidates(w: &str) -> Vec<String> {
         if let Some(s) = strip(suf) {
             let b = s.as_bytes();
             // stopped → stop, but not "agreed" → "agre".
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e') {
+            // (ASCII only: the byte test must not cut a multi-byte character.)
+            if b.len() >= 2 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e') {
                 out.push(s[..s.len() - 1].to_string());
             }
             out.push(format!("{s}e"));
@@ -124,6 +125,16 @@ mod tests {
             ("affirmed", "affirm"), ("emphasised", "emphasise"), ("visited", "visit"), ("n't", "n't"),
         ] {
             assert_eq!(verb_lemma(form), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_words_never_panic() {
+        // Found by the pipeline fuzz test: a doubled last *byte* inside a
+        // multi-byte character was cut as if it were a doubled consonant.
+        for w in ["\u{1e7ee}\u{122cb}ed", "\u{122cb}\u{122cb}ing", "caf\u{e9}\u{e9}ed", "ééd"] {
+            let _ = verb_lemma(w);
+            let _ = noun_lemma(w);
         }
     }
 
