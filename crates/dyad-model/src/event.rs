@@ -70,6 +70,31 @@ pub struct EventRecord {
     /// The dictionary pattern that produced the code.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pattern: String,
+    /// Where the event happened (filled by `dyad-geo` after coding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// An event's place, resolved against the GeoNames gazetteer.
+///
+/// `precision` says how much the coordinates mean (`country` | `admin1` |
+/// `city` | `feature`), so a country centroid is never mistaken for a
+/// precise point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Location {
+    pub name: String,
+    /// ISO 3166 alpha-3 country code.
+    pub country: String,
+    /// First-level administrative division name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u64>,
+    pub precision: String,
 }
 
 impl EventRecord {

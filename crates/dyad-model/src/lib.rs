@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 mod cameo;
 pub use cameo::{CameoEntry, CameoTable, PloverMapping, QuadClass};
 mod event;
-pub use event::{EventRecord, EventSpans, Plover};
+pub use event::{EventRecord, EventSpans, Location, Plover};
 
 /// A half-open byte range `[start, end)` into some text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]

@@ -61,9 +61,9 @@ fn mix(mut z: u64) -> u64 {
 /// Number of MinHash values per signature.
 pub const SIGNATURE_LEN: usize = 64;
 /// LSH banding: 16 bands of 4 rows. Two documents become candidates when one
-/// band matches; the probability is 1-(1-J^4)^16, i.e. ~0.5 at J = 0.5 and
-/// > 0.99 at J = 0.8, so true near-duplicates are found and unrelated
-/// stories rarely compared.
+/// band matches; the probability is 1-(1-J^4)^16, i.e. about 0.5 at J = 0.5
+/// and over 0.99 at J = 0.8, so true near-duplicates are found and
+/// unrelated stories rarely compared.
 pub const BANDS: usize = 16;
 pub const ROWS: usize = SIGNATURE_LEN / BANDS;
 /// Words per shingle. Four words keep shared template phrases ("said in a
@@ -103,7 +103,12 @@ impl Signature {
     /// Fraction of equal positions: an unbiased estimate of the Jaccard
     /// similarity of the two shingle sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        let same = self
+            .0
+            .iter()
+            .zip(other.0.iter())
+            .filter(|(a, b)| a == b)
+            .count();
         same as f64 / SIGNATURE_LEN as f64
     }
 
@@ -146,7 +151,10 @@ mod tests {
 
     #[test]
     fn normalise_folds_case_punctuation_and_space() {
-        assert_eq!(normalise("  Hello,  World!\n-- Again "), "hello world again");
+        assert_eq!(
+            normalise("  Hello,  World!\n-- Again "),
+            "hello world again"
+        );
         assert_eq!(normalise(""), "");
     }
 
@@ -158,7 +166,10 @@ mod tests {
     }
 
     fn story(words: usize, seed: u64) -> String {
-        (0..words).map(|i| format!("w{}", mix(seed * 1000 + i as u64) % 5000)).collect::<Vec<_>>().join(" ")
+        (0..words)
+            .map(|i| format!("w{}", mix(seed * 1000 + i as u64) % 5000))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -170,10 +181,22 @@ mod tests {
         }
         let b = words.join(" ");
         let c = story(300, 2);
-        let (sa, sb, sc) = (Signature::of_text(&a).unwrap(), Signature::of_text(&b).unwrap(), Signature::of_text(&c).unwrap());
-        assert!(sa.similarity(&sb) >= NEAR_DUPLICATE_JACCARD, "{}", sa.similarity(&sb));
+        let (sa, sb, sc) = (
+            Signature::of_text(&a).unwrap(),
+            Signature::of_text(&b).unwrap(),
+            Signature::of_text(&c).unwrap(),
+        );
+        assert!(
+            sa.similarity(&sb) >= NEAR_DUPLICATE_JACCARD,
+            "{}",
+            sa.similarity(&sb)
+        );
         assert!(sa.similarity(&sc) < 0.2, "{}", sa.similarity(&sc));
-        assert!(sa.bands().iter().zip(sb.bands().iter()).any(|(x, y)| x == y));
+        assert!(sa
+            .bands()
+            .iter()
+            .zip(sb.bands().iter())
+            .any(|(x, y)| x == y));
     }
 
     #[test]

@@ -10,24 +10,42 @@ use crate::hash::{self, Signature, NEAR_DUPLICATE_JACCARD};
 use crate::{event_key, schema, CodedDocument, IngestSummary};
 
 /// The stored document with this URL or normalised-text hash, if any.
-pub(crate) fn find_exact(conn: &Connection, url: Option<&str>, norm_hash: &str) -> rusqlite::Result<Option<i64>> {
+pub(crate) fn find_exact(
+    conn: &Connection,
+    url: Option<&str>,
+    norm_hash: &str,
+) -> rusqlite::Result<Option<i64>> {
     if let Some(url) = url.filter(|u| !u.is_empty()) {
-        let hit = conn.prepare_cached("SELECT id FROM documents WHERE url = ?1")?.query_row([url], |r| r.get(0)).optional()?;
+        let hit = conn
+            .prepare_cached("SELECT id FROM documents WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
         if hit.is_some() {
             return Ok(hit);
         }
     }
-    conn.prepare_cached("SELECT id FROM documents WHERE norm_hash = ?1")?.query_row([norm_hash], |r| r.get(0)).optional()
+    conn.prepare_cached("SELECT id FROM documents WHERE norm_hash = ?1")?
+        .query_row([norm_hash], |r| r.get(0))
+        .optional()
 }
 
 /// The text a signature is computed over: body sentences when the document
 /// was split, else body blocks, else the whole text.
 fn signature_text(doc: &Document) -> String {
     if !doc.sentences.is_empty() {
-        return schema::body_text(doc.sentences.iter().map(|s| (s.span.slice(&doc.text), s.boilerplate.is_none() && !s.headline)));
+        return schema::body_text(doc.sentences.iter().map(|s| {
+            (
+                s.span.slice(&doc.text),
+                s.boilerplate.is_none() && !s.headline,
+            )
+        }));
     }
     if !doc.blocks.is_empty() {
-        return schema::body_text(doc.blocks.iter().map(|b| (b.span.slice(&doc.text), b.kind == BlockKind::Body)));
+        return schema::body_text(
+            doc.blocks
+                .iter()
+                .map(|b| (b.span.slice(&doc.text), b.kind == BlockKind::Body)),
+        );
     }
     doc.text.clone()
 }
@@ -36,7 +54,8 @@ fn signature_text(doc: &Document) -> String {
 fn find_near_duplicate(tx: &Transaction, sig: &Signature) -> rusqlite::Result<Option<i64>> {
     let mut candidates = BTreeSet::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT document FROM lsh_buckets WHERE band = ?1 AND bucket = ?2")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT document FROM lsh_buckets WHERE band = ?1 AND bucket = ?2")?;
         for (band, bucket) in sig.bands().iter().enumerate() {
             for id in stmt.query_map(params![band as i64, bucket], |r| r.get::<_, i64>(0))? {
                 candidates.insert(id?);
@@ -44,20 +63,34 @@ fn find_near_duplicate(tx: &Transaction, sig: &Signature) -> rusqlite::Result<Op
         }
     }
     let mut best: Option<(f64, i64)> = None;
-    let mut stmt = tx.prepare_cached("SELECT signature, COALESCE(duplicate_of, id) FROM documents WHERE id = ?1")?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT signature, COALESCE(duplicate_of, id) FROM documents WHERE id = ?1",
+    )?;
     for id in candidates {
-        let row: Option<(Option<Vec<u8>>, i64)> = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let Some((Some(blob), root)) = row else { continue };
-        let Some(other) = Signature::from_bytes(&blob) else { continue };
+        let row: Option<(Option<Vec<u8>>, i64)> = stmt
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((Some(blob), root)) = row else {
+            continue;
+        };
+        let Some(other) = Signature::from_bytes(&blob) else {
+            continue;
+        };
         let sim = sig.similarity(&other);
-        if sim >= NEAR_DUPLICATE_JACCARD && best.is_none_or(|(b, broot)| sim > b || (sim == b && root < broot)) {
+        if sim >= NEAR_DUPLICATE_JACCARD
+            && best.map_or(true, |(b, broot)| sim > b || (sim == b && root < broot))
+        {
             best = Some((sim, root));
         }
     }
     Ok(best.map(|(_, root)| root))
 }
 
-pub(crate) fn ingest_document(tx: &Transaction, cd: &CodedDocument, now: &str) -> rusqlite::Result<IngestSummary> {
+pub(crate) fn ingest_document(
+    tx: &Transaction,
+    cd: &CodedDocument,
+    now: &str,
+) -> rusqlite::Result<IngestSummary> {
     let doc = &cd.doc;
     let mut summary = IngestSummary::default();
     let norm_hash = hash::hex128(hash::normalise(&doc.text).as_bytes());
@@ -95,7 +128,9 @@ pub(crate) fn ingest_document(tx: &Transaction, cd: &CodedDocument, now: &str) -
         summary.near_duplicates = 1;
     }
     if let Some(sig) = &signature {
-        let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO lsh_buckets (band, bucket, document) VALUES (?1, ?2, ?3)")?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO lsh_buckets (band, bucket, document) VALUES (?1, ?2, ?3)",
+        )?;
         for (band, bucket) in sig.bands().iter().enumerate() {
             stmt.execute(params![band as i64, bucket, doc_row])?;
         }
@@ -115,7 +150,8 @@ pub(crate) fn ingest_document(tx: &Transaction, cd: &CodedDocument, now: &str) -
             // Two sentences with one index would be a coder bug: keep the first.
             match n {
                 Ok(_) => summary.sentences += 1,
-                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {}
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -131,7 +167,8 @@ pub(crate) fn ingest_document(tx: &Transaction, cd: &CodedDocument, now: &str) -
         }
         mentioned.insert(event);
     }
-    tx.prepare_cached("UPDATE documents SET n_events = ?2 WHERE id = ?1")?.execute(params![doc_row, mentioned.len() as i64])?;
+    tx.prepare_cached("UPDATE documents SET n_events = ?2 WHERE id = ?1")?
+        .execute(params![doc_row, mentioned.len() as i64])?;
     Ok(summary)
 }
 
@@ -139,9 +176,18 @@ pub(crate) fn ingest_document(tx: &Transaction, cd: &CodedDocument, now: &str) -
 /// For a near-duplicate, an event of the original with the same source,
 /// target and code is the same event even if the copy's sentence or date
 /// was edited (a republished story reports nothing new).
-fn resolve_event(tx: &Transaction, e: &EventRecord, doc_row: i64, original: Option<i64>) -> rusqlite::Result<(i64, bool)> {
+fn resolve_event(
+    tx: &Transaction,
+    e: &EventRecord,
+    doc_row: i64,
+    original: Option<i64>,
+) -> rusqlite::Result<(i64, bool)> {
     let key = event_key(e);
-    if let Some(id) = tx.prepare_cached("SELECT id FROM events WHERE event_key = ?1")?.query_row([&key], |r| r.get(0)).optional()? {
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM events WHERE event_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?
+    {
         return Ok((id, false));
     }
     if let Some(orig) = original {
@@ -159,8 +205,8 @@ fn resolve_event(tx: &Transaction, e: &EventRecord, doc_row: i64, original: Opti
     let spans = serde_json::to_string(&e.spans).unwrap_or_else(|_| "{}".into());
     tx.prepare_cached(
         "INSERT INTO events (event_key, date, date_source, source, target, source_text, target_text, code, root, quad_class, goldstein, \
-         plover_event, plover_mode, plover_context, text, spans, verb_text, speaker, modality, pattern, first_document, first_sentence) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+         plover_event, plover_mode, plover_context, text, spans, verb_text, speaker, modality, pattern, first_document, first_sentence, location) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         key,
@@ -185,9 +231,11 @@ fn resolve_event(tx: &Transaction, e: &EventRecord, doc_row: i64, original: Opti
         e.pattern,
         doc_row,
         e.sentence as i64,
+        e.location.as_ref().and_then(|l| serde_json::to_string(l).ok()),
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO events_fts (rowid, text) VALUES (?1, ?2)")?.execute(params![id, e.text])?;
+    tx.prepare_cached("INSERT INTO events_fts (rowid, text) VALUES (?1, ?2)")?
+        .execute(params![id, e.text])?;
     for (code, text) in [(&e.source, &e.source_text), (&e.target, &e.target_text)] {
         if code.is_empty() {
             continue;
@@ -207,7 +255,13 @@ fn resolve_event(tx: &Transaction, e: &EventRecord, doc_row: i64, original: Opti
 
 /// Record that `doc_row` reported `event` in `sentence`; false when that
 /// mention was already stored. Keeps the event's counters in step.
-fn add_mention(tx: &Transaction, event: i64, doc_row: i64, sentence: usize, via_duplicate: bool) -> rusqlite::Result<bool> {
+fn add_mention(
+    tx: &Transaction,
+    event: i64,
+    doc_row: i64,
+    sentence: usize,
+    via_duplicate: bool,
+) -> rusqlite::Result<bool> {
     let new_article = tx
         .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND document = ?2 LIMIT 1")?
         .query_row(params![event, doc_row], |_| Ok(()))

@@ -31,6 +31,7 @@ use thiserror::Error;
 pub mod export;
 pub mod hash;
 mod ingest;
+mod parquet_export;
 pub mod query;
 mod schema;
 
@@ -51,16 +52,30 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("{path}: the store is locked by another process (another ingest running?)")]
     Locked { path: PathBuf },
-    #[error("{path}: written by a newer dyad (schema version {found}, this build knows {supported})")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error(
+        "{path}: written by a newer dyad (schema version {found}, this build knows {supported})"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("unknown export format `{0}` (expected gdelt, icews, plover, csv or parquet)")]
     UnknownFormat(String),
     #[error("invalid filter: {0}")]
     BadFilter(String),
-    #[error("{path}: {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    // The cause is in the message and not a `source`, so that printing the
+    // error chain gives one line without repeating it.
+    #[error("{path}: {error}")]
+    Sqlite {
+        path: PathBuf,
+        error: rusqlite::Error,
+    },
+    #[error("{path}: {error}")]
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Export { path: PathBuf, message: String },
 }
@@ -73,9 +88,13 @@ impl StoreError {
         let path = path.to_path_buf();
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::ReadOnly { path },
-            _ => StoreError::Sqlite { path, source: e },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Locked { path }
+            }
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                StoreError::ReadOnly { path }
+            }
+            _ => StoreError::Sqlite { path, error: e },
         }
     }
 }
@@ -127,7 +146,10 @@ pub struct OpenOptions {
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        OpenOptions { create: true, busy_timeout: Duration::from_secs(5) }
+        OpenOptions {
+            create: true,
+            busy_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -168,7 +190,13 @@ impl Store {
 
     /// Open an existing store; [`StoreError::Missing`] when there is none.
     pub fn open_existing(path: &Path) -> Result<Store> {
-        Store::open_with(path, &OpenOptions { create: false, ..OpenOptions::default() })
+        Store::open_with(
+            path,
+            &OpenOptions {
+                create: false,
+                ..OpenOptions::default()
+            },
+        )
     }
 
     pub fn open_with(path: &Path, opts: &OpenOptions) -> Result<Store> {
@@ -181,7 +209,10 @@ impl Store {
                 let mut head = [0u8; 16];
                 let n = fs::File::open(path)
                     .and_then(|mut f| f.read(&mut head))
-                    .map_err(|source| StoreError::Io { path: path.into(), source })?;
+                    .map_err(|error| StoreError::Io {
+                        path: path.into(),
+                        error,
+                    })?;
                 if n < 16 || &head != SQLITE_MAGIC {
                     return Err(StoreError::NotADatabase { path: path.into() });
                 }
@@ -196,10 +227,16 @@ impl Store {
                 if !dir.is_dir() {
                     return Err(StoreError::Io {
                         path: path.into(),
-                        source: std::io::Error::new(std::io::ErrorKind::NotFound, "directory does not exist"),
+                        error: std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            "directory does not exist",
+                        ),
                     });
                 }
-                if fs::metadata(dir).map(|m| m.permissions().readonly()).unwrap_or(false) {
+                if fs::metadata(dir)
+                    .map(|m| m.permissions().readonly())
+                    .unwrap_or(false)
+                {
                     return Err(StoreError::ReadOnly { path: path.into() });
                 }
             }
@@ -210,28 +247,44 @@ impl Store {
         }
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(opts.busy_timeout).map_err(err)?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(err)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: path.into(), found: version, supported: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: path.into(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         if version == 0 {
-            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(err)?;
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(err)?;
             if tables > 0 {
                 return Err(StoreError::NotAStore { path: path.into() });
             }
         }
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(err)?;
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(err)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).map_err(err)?;
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+                .map_err(err)?;
         }
         // WAL + NORMAL: a killed process never corrupts or half-writes a
         // batch; only a power loss may drop the last committed batches.
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(err)?;
         if version < SCHEMA_VERSION {
             schema::migrate(&mut conn, version).map_err(err)?;
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -244,14 +297,18 @@ impl Store {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
-        self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
     }
 
     /// True when this exact document (same URL or same normalised text) is
     /// already stored: callers skip coding it again.
     pub fn is_stored(&self, doc: &Document) -> Result<bool> {
         let norm_hash = hash::hex128(hash::normalise(&doc.text).as_bytes());
-        ingest::find_exact(&self.conn, doc.url.as_deref(), &norm_hash).map(|o| o.is_some()).map_err(|e| self.err(e))
+        ingest::find_exact(&self.conn, doc.url.as_deref(), &norm_hash)
+            .map(|o| o.is_some())
+            .map_err(|e| self.err(e))
     }
 
     /// Store a batch of coded documents in one transaction: all or nothing,
@@ -259,7 +316,10 @@ impl Store {
     pub fn ingest(&mut self, batch: &[CodedDocument]) -> Result<IngestSummary> {
         let path = self.path.clone();
         let err = |e| StoreError::sqlite(&path, e);
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
         let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let mut summary = IngestSummary::default();
         for cd in batch {
@@ -274,21 +334,50 @@ impl Store {
     pub fn check(&self) -> Result<CheckReport> {
         let c = &self.conn;
         let err = |e| self.err(e);
-        let mut report = CheckReport { schema_version: self.schema_version()?, ..CheckReport::default() };
-        let integrity: Vec<String> = c.prepare("PRAGMA integrity_check").map_err(err)?.query_map([], |r| r.get(0)).map_err(err)?.collect::<Result<_, _>>().map_err(err)?;
+        let mut report = CheckReport {
+            schema_version: self.schema_version()?,
+            ..CheckReport::default()
+        };
+        let integrity: Vec<String> = c
+            .prepare("PRAGMA integrity_check")
+            .map_err(err)?
+            .query_map([], |r| r.get(0))
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
         if integrity != ["ok"] {
-            report.problems.extend(integrity.into_iter().map(|s| format!("integrity: {s}")));
+            report
+                .problems
+                .extend(integrity.into_iter().map(|s| format!("integrity: {s}")));
         }
-        let fk: Vec<(String, i64)> = c.prepare("PRAGMA foreign_key_check").map_err(err)?.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0)))).map_err(err)?.collect::<Result<_, _>>().map_err(err)?;
+        let fk: Vec<(String, i64)> = c
+            .prepare("PRAGMA foreign_key_check")
+            .map_err(err)?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0)))
+            })
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
         for (table, row) in fk.iter().take(20) {
-            report.problems.push(format!("foreign key: {table} row {row} points nowhere"));
+            report
+                .problems
+                .push(format!("foreign key: {table} row {row} points nowhere"));
         }
-        if let Err(e) = c.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')", []) {
+        if let Err(e) = c.execute(
+            "INSERT INTO events_fts(events_fts) VALUES ('integrity-check')",
+            [],
+        ) {
             report.problems.push(format!("full-text index: {e}"));
         }
-        let count = |sql: &str| -> Result<u64> { c.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n.max(0) as u64).map_err(err) };
+        let count = |sql: &str| -> Result<u64> {
+            c.query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n.max(0) as u64)
+                .map_err(err)
+        };
         report.documents = count("SELECT count(*) FROM documents")?;
-        report.near_duplicates = count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?;
+        report.near_duplicates =
+            count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?;
         report.sentences = count("SELECT count(*) FROM sentences")?;
         report.events = count("SELECT count(*) FROM events")?;
         report.mentions = count("SELECT count(*) FROM mentions")?;
@@ -298,11 +387,15 @@ impl Store {
              OR e.num_articles != (SELECT count(DISTINCT document) FROM mentions m WHERE m.event = e.id)",
         )?;
         if bad_counters > 0 {
-            report.problems.push(format!("{bad_counters} events whose mention counters disagree with the mentions table"));
+            report.problems.push(format!(
+                "{bad_counters} events whose mention counters disagree with the mentions table"
+            ));
         }
         let orphans = count("SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.id)")?;
         if orphans > 0 {
-            report.problems.push(format!("{orphans} events without any mention"));
+            report
+                .problems
+                .push(format!("{orphans} events without any mention"));
         }
         Ok(report)
     }
@@ -316,6 +409,9 @@ impl Store {
 /// Used by ingest and tests: the event key's hash input.
 pub fn event_key(e: &EventRecord) -> String {
     let norm = hash::normalise(&e.text);
-    let key = format!("{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}", e.date, e.source, e.target, e.code, norm);
+    let key = format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        e.date, e.source, e.target, e.code, norm
+    );
     hash::hex128(key.as_bytes())
 }

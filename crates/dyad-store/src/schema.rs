@@ -17,13 +17,27 @@ pub(crate) struct Migration {
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(crate) const MIGRATIONS: [Migration; 3] = [
+pub(crate) const MIGRATIONS: [Migration; 4] = [
     // v1: documents, sentences, events, mentions, actors.
-    Migration { sql: V1, backfill: None },
+    Migration {
+        sql: V1,
+        backfill: None,
+    },
     // v2: near-duplicate detection (MinHash signature, LSH buckets, links) and a root index.
-    Migration { sql: V2, backfill: Some(backfill_signatures) },
+    Migration {
+        sql: V2,
+        backfill: Some(backfill_signatures),
+    },
     // v3: full-text search over evidence, and the one-a-day view.
-    Migration { sql: V3, backfill: None },
+    Migration {
+        sql: V3,
+        backfill: None,
+    },
+    // v4: where events happened (filled by the geocoder).
+    Migration {
+        sql: V4,
+        backfill: None,
+    },
 ];
 
 const V1: &str = r#"
@@ -130,6 +144,10 @@ CREATE VIEW events_one_a_day AS
   FROM events GROUP BY date, source, target, code;
 "#;
 
+const V4: &str = r#"
+ALTER TABLE events ADD COLUMN location TEXT;
+"#;
+
 /// The text a document's signature is computed over: its body sentences
 /// (no headline, no boilerplate), so a new headline does not hide a copy.
 pub(crate) fn body_text<'a>(sentences: impl Iterator<Item = (&'a str, bool)>) -> String {
@@ -146,12 +164,19 @@ pub(crate) fn body_text<'a>(sentences: impl Iterator<Item = (&'a str, bool)>) ->
 /// v2: documents stored before near-duplicate detection get a signature from
 /// their stored body sentences, so new copies of old stories are caught too.
 fn backfill_signatures(tx: &Transaction) -> rusqlite::Result<()> {
-    let ids: Vec<i64> = tx.prepare("SELECT id FROM documents WHERE duplicate_of IS NULL")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM documents WHERE duplicate_of IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     let mut sentences = tx.prepare("SELECT text, boilerplate IS NULL AND headline = 0 FROM sentences WHERE document = ?1 ORDER BY idx")?;
     let mut update = tx.prepare("UPDATE documents SET signature = ?2 WHERE id = ?1")?;
-    let mut bucket = tx.prepare("INSERT OR IGNORE INTO lsh_buckets (band, bucket, document) VALUES (?1, ?2, ?3)")?;
+    let mut bucket = tx.prepare(
+        "INSERT OR IGNORE INTO lsh_buckets (band, bucket, document) VALUES (?1, ?2, ?3)",
+    )?;
     for id in ids {
-        let rows: Vec<(String, bool)> = sentences.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let rows: Vec<(String, bool)> = sentences
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
         let body = body_text(rows.iter().map(|(t, b)| (t.as_str(), *b)));
         if let Some(sig) = Signature::of_text(&body) {
             update.execute(params![id, sig.to_bytes()])?;

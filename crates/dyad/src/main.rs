@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 mod bench;
 mod demo;
+mod store_cmd;
 mod validate;
 
 #[derive(Parser)]
@@ -79,6 +80,19 @@ enum Command {
         #[arg(long)]
         only: Option<String>,
     },
+    /// Code documents and store them (documents, sentences, events, mentions) in the store.
+    Ingest(store_cmd::IngestArgs),
+    /// Events in the store matching filters.
+    Query(store_cmd::QueryArgs),
+    /// Per-period counts, quad classes and Goldstein for a dyad (or any filter).
+    Series(store_cmd::SeriesArgs),
+    /// Export stored events: gdelt, icews, plover, csv or parquet.
+    Export(store_cmd::ExportArgs),
+    /// Store maintenance.
+    Db {
+        #[command(subcommand)]
+        command: store_cmd::DbCommand,
+    },
     /// The main job on embedded defaults: code the sample articles dyad ships and show the events.
     Demo,
     /// Measure stage throughput on one core, dictionary load time and peak memory.
@@ -103,6 +117,11 @@ fn main() -> ExitCode {
         Command::Validate { records, dicts, parse, verbose, only } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo => demo::run(),
+        Command::Ingest(args) => store_cmd::run_ingest(&args),
+        Command::Query(args) => store_cmd::run_query(&args),
+        Command::Series(args) => store_cmd::run_series(&args),
+        Command::Export(args) => store_cmd::run_export(&args),
+        Command::Db { command } => store_cmd::run_db(&command),
     };
     match result {
         Ok(code) => code,

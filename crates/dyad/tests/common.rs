@@ -1,9 +1,9 @@
 //! Helpers shared by the binary's integration tests.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 pub fn dyad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dyad"))
@@ -21,7 +21,12 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 }
 
 pub fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn dyad");
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn dyad");
     let mut stdin = child.stdin.take().expect("stdin");
     let data = input.to_vec();
     let writer = std::thread::spawn(move || {
@@ -33,13 +38,20 @@ pub fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
 }
 
 pub fn tempdir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dyad-test-{}-{}", std::process::id(), rand_suffix()));
+    let d = std::env::temp_dir().join(format!(
+        "dyad-test-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
     std::fs::create_dir_all(&d).expect("tempdir");
     d
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 pub fn events(out: &Output) -> Vec<serde_json::Value> {
