@@ -1,6 +1,7 @@
 //! `dyad demo`: the main job on embedded defaults. Codes the sample articles
-//! dyad ships (`samples/`, text written for this project) and prints the
-//! events as a table.
+//! dyad ships (`samples/`, text written for this project) into the default
+//! store (`./dyad.db`, or `--db`/`DYAD_DB`), prints the stored events as a
+//! table, and says where the dashboard is.
 
 use std::process::ExitCode;
 
@@ -55,12 +56,32 @@ pub fn print_table(events: &[EventRecord]) {
     }
 }
 
-pub fn run() -> Result<ExitCode> {
+pub fn run(db: &std::path::Path) -> Result<ExitCode> {
     let start = std::time::Instant::now();
     let pipeline = Pipeline::load(&[]).context("loading dictionaries")?;
     let (docs, events) = code_samples(&pipeline)?;
-    print_table(&events);
+    let mut store = dyad_store::Store::open(db).map_err(|e| anyhow::anyhow!("{e}"))?;
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
-    eprintln!("dyad: demo coded {} sample documents, {} sentences, {} events in {:.2} s", docs.len(), sentences, events.len(), start.elapsed().as_secs_f64());
+    let n_docs = docs.len();
+    let batch: Vec<dyad_store::CodedDocument> = docs
+        .into_iter()
+        .map(|doc| {
+            let evs = events.iter().filter(|e| e.doc_id == doc.id).cloned().collect();
+            dyad_store::CodedDocument { doc, events: evs }
+        })
+        .collect();
+    let summary = store.ingest(&batch).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Show what the store holds for the samples (a re-run adds nothing).
+    print_table(&events);
+    println!();
+    println!("store: {} ({} new documents, {} new events; {} already stored)", db.display(), summary.documents, summary.events, summary.duplicates);
+    println!("dashboard: http://127.0.0.1:8080/  (start it with: dyad serve --db {})", db.display());
+    eprintln!(
+        "dyad: demo coded {} sample documents, {} sentences, {} events in {:.2} s",
+        n_docs,
+        sentences,
+        events.len(),
+        start.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }

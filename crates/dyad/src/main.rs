@@ -93,8 +93,12 @@ enum Command {
         #[command(subcommand)]
         command: store_cmd::DbCommand,
     },
-    /// The main job on embedded defaults: code the sample articles dyad ships and show the events.
-    Demo,
+    /// The main job on embedded defaults: code the sample articles dyad ships into the store and show the events.
+    Demo {
+        /// The store (default ./dyad.db).
+        #[arg(long, env = "DYAD_DB", default_value = "dyad.db")]
+        db: PathBuf,
+    },
     /// Measure stage throughput on one core, dictionary load time and peak memory.
     Bench {
         /// A JSON Lines corpus (bench/gen_corpus.py writes one).
@@ -116,7 +120,7 @@ fn main() -> ExitCode {
         Command::Parse { input } => run_parse(&input),
         Command::Validate { records, dicts, parse, verbose, only } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
-        Command::Demo => demo::run(),
+        Command::Demo { db } => demo::run(&db),
         Command::Ingest(args) => store_cmd::run_ingest(&args),
         Command::Query(args) => store_cmd::run_query(&args),
         Command::Series(args) => store_cmd::run_series(&args),
