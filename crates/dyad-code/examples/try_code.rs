@@ -14,14 +14,28 @@ fn main() {
     eprintln!("loaded in {:?}", t.elapsed());
     let date = chrono::NaiveDate::from_ymd_opt(2024, 9, 5).unwrap_or_default();
     for text in std::env::args().skip(1) {
-        let mut doc = Document { id: "arg".into(), text: text.clone(), ..Default::default() };
+        let mut doc = Document {
+            id: "arg".into(),
+            text: text.clone(),
+            ..Default::default()
+        };
         let events = p.code(&mut doc, date);
         for s in &doc.sentences {
             let parse = p.parse(s);
             print!("{}", dyad_phrases::render(s, &parse));
         }
         for e in events {
-            println!("EVENT {} {} {} ({}) verb={:?} src={:?} tgt={:?} pattern={}", e.source, e.target, e.code, e.plover.event, e.verb_text, e.source_text, e.target_text, e.pattern);
+            println!(
+                "EVENT {} {} {} ({}) verb={:?} src={:?} tgt={:?} pattern={}",
+                e.source,
+                e.target,
+                e.code,
+                e.plover.event,
+                e.verb_text,
+                e.source_text,
+                e.target_text,
+                e.pattern
+            );
         }
     }
 }

@@ -51,7 +51,12 @@ impl Actor {
 
 /// Find every actor and agent mention in a sentence (longest match wins,
 /// actors before agents at the same start).
-pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDictionary, date: NaiveDate) -> Vec<Mention> {
+pub fn find_mentions(
+    lower: &[&str],
+    actors: &ActorDictionary,
+    agents: &AgentDictionary,
+    date: NaiveDate,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lower.len() {
@@ -59,9 +64,17 @@ pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDic
         let agent = agents.longest_match(lower, i);
         match (actor, agent) {
             (Some((alen, entry)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
-                let code = entry.code_on(date).or_else(|| entry.default_code()).unwrap_or("---");
+                let code = entry
+                    .code_on(date)
+                    .or_else(|| entry.default_code())
+                    .unwrap_or("---");
                 if code != "---" {
-                    out.push(Mention { tokens: i..i + alen, code: code.to_string(), kind: MentionKind::Actor, phrase: entry.phrase.clone() });
+                    out.push(Mention {
+                        tokens: i..i + alen,
+                        code: code.to_string(),
+                        kind: MentionKind::Actor,
+                        phrase: entry.phrase.clone(),
+                    });
                 }
                 i += alen.max(1);
             }
@@ -69,7 +82,9 @@ pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDic
                 out.push(Mention {
                     tokens: i..i + glen,
                     code: entry.code.as_str().to_string(),
-                    kind: MentionKind::Agent { prefix: matches!(entry.placement, dyad_dict::AgentPlacement::Prefix) },
+                    kind: MentionKind::Agent {
+                        prefix: matches!(entry.placement, dyad_dict::AgentPlacement::Prefix),
+                    },
                     phrase: entry.phrase.clone(),
                 });
                 i += glen.max(1);
@@ -81,7 +96,12 @@ pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDic
                     for part in lower[i].split('-').filter(|p| !p.is_empty()) {
                         if let Some((_, entry)) = actors.longest_match(&[part], 0) {
                             if let Some(code) = entry.code_on(date).filter(|c| *c != "---") {
-                                out.push(Mention { tokens: i..i + 1, code: code.to_string(), kind: MentionKind::Actor, phrase: entry.phrase.clone() });
+                                out.push(Mention {
+                                    tokens: i..i + 1,
+                                    code: code.to_string(),
+                                    kind: MentionKind::Actor,
+                                    phrase: entry.phrase.clone(),
+                                });
                             }
                         }
                     }
@@ -98,9 +118,27 @@ pub fn find_mentions(lower: &[&str], actors: &ActorDictionary, agents: &AgentDic
 pub fn is_relation_noun(word: &str) -> bool {
     matches!(
         word,
-        "relations" | "relationship" | "ties" | "cooperation" | "partnership" | "friendship" | "alliance"
-            | "dialogue" | "talks" | "trade" | "rapprochement" | "rivalry" | "dispute" | "agreement"
-            | "accord" | "pact" | "treaty" | "negotiations" | "collaboration" | "exchanges" | "links"
+        "relations"
+            | "relationship"
+            | "ties"
+            | "cooperation"
+            | "partnership"
+            | "friendship"
+            | "alliance"
+            | "dialogue"
+            | "talks"
+            | "trade"
+            | "rapprochement"
+            | "rivalry"
+            | "dispute"
+            | "agreement"
+            | "accord"
+            | "pact"
+            | "treaty"
+            | "negotiations"
+            | "collaboration"
+            | "exchanges"
+            | "links"
     )
 }
 
@@ -110,30 +148,62 @@ pub fn is_relation_noun(word: &str) -> bool {
 /// a non-actor head ("Kenyan connectivity") is not an actor. `country`
 /// supplies a country from outside the phrase ("officials in Arnor",
 /// "Danish media and government").
-pub fn compose(mentions: &[Mention], range: TokRange, head: usize, tags: &[Tag], country: Option<&Mention>) -> Option<Actor> {
+pub fn compose(
+    mentions: &[Mention],
+    range: TokRange,
+    head: usize,
+    tags: &[Tag],
+    country: Option<&Mention>,
+) -> Option<Actor> {
     // A mention that starts inside the phrase may run past it: "the Prince
     // of Dol Amroth" is one dictionary actor over two base phrases.
-    let inside: Vec<&Mention> = mentions.iter().filter(|m| m.tokens.start >= range.start && m.tokens.start < range.end).collect();
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.tokens.start >= range.start && m.tokens.start < range.end)
+        .collect();
     if inside.is_empty() {
         return None;
     }
     let covers_head = |m: &Mention| m.tokens.contains(&head);
-    let actors: Vec<&&Mention> = inside.iter().filter(|m| m.kind == MentionKind::Actor).collect();
-    let agents: Vec<&&Mention> = inside.iter().filter(|m| matches!(m.kind, MentionKind::Agent { .. })).collect();
+    let actors: Vec<&&Mention> = inside
+        .iter()
+        .filter(|m| m.kind == MentionKind::Actor)
+        .collect();
+    let agents: Vec<&&Mention> = inside
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Agent { .. }))
+        .collect();
     let agent_head = agents.iter().rev().find(|m| covers_head(m));
     // A specific actor (person, organisation: a code longer than a
     // country's) wins when it is the head or modifies a role that is
     // ("White House security officials").
-    let specific = actors.iter().rev().find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
-    let own_country = actors.iter().rev().find(|m| m.code.len() == 3).map(|m| &***m);
+    let specific = actors
+        .iter()
+        .rev()
+        .find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
+    let own_country = actors
+        .iter()
+        .rev()
+        .find(|m| m.code.len() == 3)
+        .map(|m| &***m);
     let country = own_country.or(country);
     let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
-    let proper = |m: &Mention| tags.get(m.tokens.clone()).is_some_and(|t| !t.is_empty() && t.iter().all(|t| t.is_proper()));
+    let proper = |m: &Mention| {
+        tags.get(m.tokens.clone())
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|t| t.is_proper()))
+    };
 
     if let Some(m) = specific {
         let person = m.code.len() >= 6 && proper(m);
-        let start = inside.first().map_or(m.tokens.start, |f| f.tokens.start.min(m.tokens.start));
-        return Some(Actor { code: m.code.clone(), tokens: start..m.tokens.end.max(range.end.min(head + 1)), person, name: person.then(|| m.phrase.clone()) });
+        let start = inside
+            .first()
+            .map_or(m.tokens.start, |f| f.tokens.start.min(m.tokens.start));
+        return Some(Actor {
+            code: m.code.clone(),
+            tokens: start..m.tokens.end.max(range.end.min(head + 1)),
+            person,
+            name: person.then(|| m.phrase.clone()),
+        });
     }
     match (country, agent) {
         (Some(c), Some(a)) => {
@@ -141,16 +211,30 @@ pub fn compose(mentions: &[Mention], range: TokRange, head: usize, tags: &[Tag],
                 MentionKind::Agent { prefix: true } => format!("{}{}", a.code, c.code),
                 _ => format!("{}{}", c.code, a.code),
             };
-            let inner_start = if own_country.is_some() { c.tokens.start.min(a.tokens.start) } else { a.tokens.start };
+            let inner_start = if own_country.is_some() {
+                c.tokens.start.min(a.tokens.start)
+            } else {
+                a.tokens.start
+            };
             // A proper-noun head after the role ("Foreign Minister Hakan Fidan") is a person.
             let person = tags.get(head).is_some_and(|t| t.is_proper()) && head >= a.tokens.end;
-            Some(Actor { code, tokens: inner_start..range.end.min(head + 1).max(a.tokens.end), person, name: None })
+            Some(Actor {
+                code,
+                tokens: inner_start..range.end.min(head + 1).max(a.tokens.end),
+                person,
+                name: None,
+            })
         }
         (Some(c), None) if own_country.is_some() => {
             // The country itself must be the head, or stand for it ("Beijing",
             // "China 's"), not just modify another noun.
             if covers_head(c) || c.tokens.end >= range.end {
-                Some(Actor { code: c.code.clone(), tokens: c.tokens.clone(), person: false, name: None })
+                Some(Actor {
+                    code: c.code.clone(),
+                    tokens: c.tokens.clone(),
+                    person: false,
+                    name: None,
+                })
             } else {
                 None
             }
@@ -162,21 +246,41 @@ pub fn compose(mentions: &[Mention], range: TokRange, head: usize, tags: &[Tag],
 /// Whether the phrase holds a role (agent) but no country of its own.
 pub fn agent_without_country(mentions: &[Mention], range: &TokRange) -> bool {
     let inside = |m: &&Mention| m.tokens.start >= range.start && m.tokens.start < range.end;
-    mentions.iter().filter(inside).any(|m| matches!(m.kind, MentionKind::Agent { .. }))
-        && !mentions.iter().filter(inside).any(|m| m.kind == MentionKind::Actor)
+    mentions
+        .iter()
+        .filter(inside)
+        .any(|m| matches!(m.kind, MentionKind::Agent { .. }))
+        && !mentions
+            .iter()
+            .filter(inside)
+            .any(|m| m.kind == MentionKind::Actor)
 }
 
 /// The country modifier of a phrase ("Danish" in "Danish media"), if any.
 pub fn country_modifier<'a>(mentions: &'a [Mention], range: &TokRange) -> Option<&'a Mention> {
-    mentions.iter().find(|m| m.tokens.start >= range.start && m.tokens.start < range.end && m.kind == MentionKind::Actor && m.code.len() == 3)
+    mentions.iter().find(|m| {
+        m.tokens.start >= range.start
+            && m.tokens.start < range.end
+            && m.kind == MentionKind::Actor
+            && m.code.len() == 3
+    })
 }
 
 /// The actors a noun phrase names. A role without a country takes the
 /// countries of a following "of/from/in" phrase, one actor per country:
 /// "the President of Kenya" → KENGOV, "lawmakers in Arnor and Gondor" →
 /// ARNLEG, GONLEG.
-pub fn np_actors(p: &SentenceParse, np: usize, mentions: &[Mention], tags: &[Tag], lower: &[&str], country: Option<&Mention>) -> Vec<Actor> {
-    let Some(n) = p.nps.get(np) else { return Vec::new() };
+pub fn np_actors(
+    p: &SentenceParse,
+    np: usize,
+    mentions: &[Mention],
+    tags: &[Tag],
+    lower: &[&str],
+    country: Option<&Mention>,
+) -> Vec<Actor> {
+    let Some(n) = p.nps.get(np) else {
+        return Vec::new();
+    };
     if n.kind == NpKind::Pronoun {
         return Vec::new();
     }
@@ -187,21 +291,36 @@ pub fn np_actors(p: &SentenceParse, np: usize, mentions: &[Mention], tags: &[Tag
     };
     if agent_without_country(mentions, &range) && country.is_none() {
         if let Some(countries) = pp_countries(p, np, mentions, lower) {
-            return countries.iter().filter_map(|c| compose(mentions, range.clone(), n.head, tags, Some(c))).collect();
+            return countries
+                .iter()
+                .filter_map(|c| compose(mentions, range.clone(), n.head, tags, Some(c)))
+                .collect();
         }
     }
-    compose(mentions, range, n.head, tags, country).into_iter().collect()
+    compose(mentions, range, n.head, tags, country)
+        .into_iter()
+        .collect()
 }
 
 /// Country mentions of an "of/from/in" phrase right after `np` (expanded
 /// over its coordination).
-fn pp_countries<'a>(p: &SentenceParse, np: usize, mentions: &'a [Mention], lower: &[&str]) -> Option<Vec<&'a Mention>> {
+fn pp_countries<'a>(
+    p: &SentenceParse,
+    np: usize,
+    mentions: &'a [Mention],
+    lower: &[&str],
+) -> Option<Vec<&'a Mention>> {
     let n = p.nps.get(np)?;
     let next = p.nps.get(np + 1)?;
     let pr = next.preposition?;
     if pr != n.tokens.end || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")) {
         return None;
     }
-    let found: Vec<&Mention> = p.conjuncts(np + 1).into_iter().filter_map(|m| p.nps.get(m)).filter_map(|m| country_modifier(mentions, &m.tokens)).collect();
+    let found: Vec<&Mention> = p
+        .conjuncts(np + 1)
+        .into_iter()
+        .filter_map(|m| p.nps.get(m))
+        .filter_map(|m| country_modifier(mentions, &m.tokens))
+        .collect();
     (!found.is_empty()).then_some(found)
 }

@@ -34,7 +34,11 @@ impl DocContext {
             if subject {
                 self.last_person = Some(a.clone());
             }
-            if !self.persons.iter().any(|p| p.code == a.code && p.name == a.name) {
+            if !self
+                .persons
+                .iter()
+                .any(|p| p.code == a.code && p.name == a.name)
+            {
                 self.persons.push(a.clone());
             }
         }
@@ -49,32 +53,69 @@ impl DocContext {
 }
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
-const GROUP_WORDS: &[&str] = &["nations", "countries", "sides", "states", "governments", "partners", "leaders"];
+const GROUP_WORDS: &[&str] = &[
+    "nations",
+    "countries",
+    "sides",
+    "states",
+    "governments",
+    "partners",
+    "leaders",
+];
 
 /// Resolve a noun phrase to actors: dictionary/composed actor, coordination
 /// members, pronouns and surnames through the document context.
-fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Vec<Actor> {
-    let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
+/// One sentence as the actor and target resolvers read it.
+struct Scene<'a> {
+    p: &'a SentenceParse,
+    lower: &'a [&'a str],
+    tags: &'a [Tag],
+    mentions: &'a [Mention],
+}
+
+fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
+    let (p, lower, mentions, tags) = (sc.p, sc.lower, sc.mentions, sc.tags);
     let members = p.conjuncts(np);
     // "Danish media and government": a country before the first member
     // modifies them all.
-    let shared = members.first().and_then(|&m| actors::country_modifier(mentions, &p.nps[m].tokens));
+    let shared = members
+        .first()
+        .and_then(|&m| actors::country_modifier(mentions, &p.nps[m].tokens));
     // "Lawmakers and officials in Arnor and Gondor": the phrase after the
     // last member distributes over roles that name no country.
     let last = *members.last().unwrap_or(&np);
     let mut out = Vec::new();
     for &m in &members {
-        let mut got = resolve_one(m, p, &tags, lower, mentions, ctx).unwrap_or_default();
+        let mut got = resolve_one(m, sc, ctx).unwrap_or_default();
         let role_only = actors::agent_without_country(mentions, &p.nps[m].tokens);
         if role_only && m != last && members.len() > 1 {
-            let from_last: Vec<String> = np_actors(p, last, mentions, &tags, lower, None).into_iter().map(|a| a.code).collect();
-            if let Some(role) = mentions.iter().find(|x| x.tokens.start >= p.nps[m].tokens.start && x.tokens.start < p.nps[m].tokens.end && x.kind != actors::MentionKind::Actor) {
+            let from_last: Vec<String> = np_actors(p, last, mentions, tags, lower, None)
+                .into_iter()
+                .map(|a| a.code)
+                .collect();
+            if let Some(role) = mentions.iter().find(|x| {
+                x.tokens.start >= p.nps[m].tokens.start
+                    && x.tokens.start < p.nps[m].tokens.end
+                    && x.kind != actors::MentionKind::Actor
+            }) {
                 got = from_last
                     .iter()
                     .filter_map(|code| {
                         let country = code.get(..3)?;
-                        let c = Mention { tokens: 0..0, code: country.to_string(), kind: actors::MentionKind::Actor, phrase: String::new() };
-                        actors::compose(std::slice::from_ref(role), role.tokens.clone(), role.tokens.end - 1, &tags, Some(&c)).map(|mut a| {
+                        let c = Mention {
+                            tokens: 0..0,
+                            code: country.to_string(),
+                            kind: actors::MentionKind::Actor,
+                            phrase: String::new(),
+                        };
+                        actors::compose(
+                            std::slice::from_ref(role),
+                            role.tokens.clone(),
+                            role.tokens.end - 1,
+                            tags,
+                            Some(&c),
+                        )
+                        .map(|mut a| {
                             a.tokens = p.nps[m].tokens.clone();
                             a
                         })
@@ -83,7 +124,7 @@ fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions:
             }
         }
         if got.is_empty() && m != members[0] && role_only {
-            got = np_actors(p, m, mentions, &tags, lower, shared);
+            got = np_actors(p, m, mentions, tags, lower, shared);
         }
         out.extend(got);
     }
@@ -92,7 +133,14 @@ fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions:
     out.into_iter()
         .flat_map(|a| {
             if a.code.contains('/') {
-                a.code.split('/').filter(|c| !c.is_empty()).map(|c| Actor { code: c.to_string(), ..a.clone() }).collect::<Vec<_>>()
+                a.code
+                    .split('/')
+                    .filter(|c| !c.is_empty())
+                    .map(|c| Actor {
+                        code: c.to_string(),
+                        ..a.clone()
+                    })
+                    .collect::<Vec<_>>()
             } else {
                 vec![a]
             }
@@ -100,7 +148,8 @@ fn resolve(np: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions:
         .collect()
 }
 
-fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], mentions: &[Mention], ctx: &DocContext) -> Option<Vec<Actor>> {
+fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
+    let (p, lower, mentions, tags) = (sc.p, sc.lower, sc.mentions, sc.tags);
     let n = &p.nps[np];
     let direct = np_actors(p, np, mentions, tags, lower, None);
     if !direct.is_empty() {
@@ -108,9 +157,21 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     }
     // A role with no country of its own takes the country of the last subject:
     // "France is ready to contribute troops, Defence Minister Pierre Joxe said".
-    let is_subject = p.clauses.iter().any(|c| c.subject.is_some_and(|x| p.conjuncts(x).contains(&np)));
-    if let (true, true, Some(country)) = (is_subject, actors::agent_without_country(mentions, &n.tokens), &ctx.subject_country) {
-        let c = Mention { tokens: 0..0, code: country.clone(), kind: actors::MentionKind::Actor, phrase: String::new() };
+    let is_subject = p
+        .clauses
+        .iter()
+        .any(|c| c.subject.is_some_and(|x| p.conjuncts(x).contains(&np)));
+    if let (true, true, Some(country)) = (
+        is_subject,
+        actors::agent_without_country(mentions, &n.tokens),
+        &ctx.subject_country,
+    ) {
+        let c = Mention {
+            tokens: 0..0,
+            code: country.clone(),
+            kind: actors::MentionKind::Actor,
+            phrase: String::new(),
+        };
         let got = np_actors(p, np, mentions, tags, lower, Some(&c));
         if !got.is_empty() {
             return Some(got);
@@ -119,7 +180,15 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     let words: Vec<&str> = n.tokens.clone().map(|i| lower[i]).collect();
     if n.kind == NpKind::Pronoun || (words.len() == 1 && PERSON_PRONOUNS.contains(&words[0])) {
         if matches!(words[0], "they" | "them") && ctx.last_group.len() >= 2 {
-            return Some(ctx.last_group.iter().map(|a| Actor { tokens: n.tokens.clone(), ..a.clone() }).collect());
+            return Some(
+                ctx.last_group
+                    .iter()
+                    .map(|a| Actor {
+                        tokens: n.tokens.clone(),
+                        ..a.clone()
+                    })
+                    .collect(),
+            );
         }
         if PERSON_PRONOUNS.contains(&words[0]) {
             return ctx.last_person.clone().map(|mut a| {
@@ -133,27 +202,80 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
     // A relationship names its parties: "Kenya-China relations" → KEN, CHN;
     // "their cooperation" → the document's two main countries.
     if actors::is_relation_noun(head) {
-        let named: Vec<&Mention> = mentions.iter().filter(|m| n.tokens.contains(&m.tokens.start) && m.kind == actors::MentionKind::Actor && m.code.len() == 3).collect();
+        let named: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                n.tokens.contains(&m.tokens.start)
+                    && m.kind == actors::MentionKind::Actor
+                    && m.code.len() == 3
+            })
+            .collect();
         if named.len() >= 2 {
-            return Some(named.iter().map(|m| Actor { code: m.code.clone(), tokens: m.tokens.clone(), person: false, name: None }).collect());
+            return Some(
+                named
+                    .iter()
+                    .map(|m| Actor {
+                        code: m.code.clone(),
+                        tokens: m.tokens.clone(),
+                        person: false,
+                        name: None,
+                    })
+                    .collect(),
+            );
         }
         if words.contains(&"their") && ctx.countries.len() >= 2 {
-            return Some(ctx.countries[..2].iter().map(|c| Actor { code: c.clone(), tokens: n.tokens.clone(), person: false, name: None }).collect());
+            return Some(
+                ctx.countries[..2]
+                    .iter()
+                    .map(|c| Actor {
+                        code: c.clone(),
+                        tokens: n.tokens.clone(),
+                        person: false,
+                        name: None,
+                    })
+                    .collect(),
+            );
         }
     }
     // "the two nations", "both sides": the document's two main countries.
-    if (words.contains(&"two") || words.contains(&"both")) && GROUP_WORDS.contains(&head) && ctx.countries.len() >= 2 {
-        return Some(ctx.countries[..2].iter().map(|c| Actor { code: c.clone(), tokens: n.tokens.clone(), person: false, name: None }).collect());
+    if (words.contains(&"two") || words.contains(&"both"))
+        && GROUP_WORDS.contains(&head)
+        && ctx.countries.len() >= 2
+    {
+        return Some(
+            ctx.countries[..2]
+                .iter()
+                .map(|c| Actor {
+                    code: c.clone(),
+                    tokens: n.tokens.clone(),
+                    person: false,
+                    name: None,
+                })
+                .collect(),
+        );
     }
     // A surname or short form of a person named earlier: "Xi", "Ruto".
     if n.kind == NpKind::Proper {
-        let name: String = n.tokens.clone().filter(|&i| tags[i].is_proper()).map(|i| lower[i]).collect::<Vec<_>>().join(" ");
+        let name: String = n
+            .tokens
+            .clone()
+            .filter(|&i| tags[i].is_proper())
+            .map(|i| lower[i])
+            .collect::<Vec<_>>()
+            .join(" ");
         if !name.is_empty() {
             for person in ctx.persons.iter().rev() {
                 if let Some(full) = &person.name {
                     let full = full.to_lowercase();
-                    if full.split_whitespace().any(|w| w == name) || full.ends_with(&format!(" {name}")) {
-                        return Some(vec![Actor { code: person.code.clone(), tokens: n.tokens.clone(), person: true, name: person.name.clone() }]);
+                    if full.split_whitespace().any(|w| w == name)
+                        || full.ends_with(&format!(" {name}"))
+                    {
+                        return Some(vec![Actor {
+                            code: person.code.clone(),
+                            tokens: n.tokens.clone(),
+                            person: true,
+                            name: person.name.clone(),
+                        }]);
                     }
                 }
             }
@@ -165,7 +287,10 @@ fn resolve_one(np: usize, p: &SentenceParse, tags: &[Tag], lower: &[&str], menti
 fn span_of(s: &Sentence, r: &std::ops::Range<usize>) -> Option<Span> {
     let first = s.tokens.get(r.start)?;
     let last = s.tokens.get(r.end.checked_sub(1)?)?;
-    Some(Span::new(first.span.start - s.span.start, last.span.end - s.span.start))
+    Some(Span::new(
+        first.span.start - s.span.start,
+        last.span.end - s.span.start,
+    ))
 }
 
 /// What the coder understood of a sentence's actors, for `dyad parse`.
@@ -198,6 +323,12 @@ pub fn code_sentence(
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(&lower, &dicts.actors, &dicts.agents, date);
     let words = PatternWords::new(&lower, &tags);
+    let sc = Scene {
+        p,
+        lower: &lower,
+        tags: &tags,
+        mentions: &mentions,
+    };
     let text = s.span.slice(&doc.text);
 
     // Subjects first, so pronouns later in the sentence resolve.
@@ -206,15 +337,18 @@ pub fn code_sentence(
     // Who speaks each quotation (resolved once, before its clauses need it).
     let mut speakers: Vec<Vec<Actor>> = Vec::with_capacity(p.quotes.len());
     for (ci, c) in p.clauses.iter().enumerate() {
-        let mut acts = c.subject.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+        let mut acts = c
+            .subject
+            .map(|np| resolve(np, &sc, ctx))
+            .unwrap_or_default();
         // In reported speech "it", "they" and "we" are the speaker:
         // "Ethiopia indicated it would act" / "“We will help,” Xi said".
-        let self_pronoun = c.subject.is_some_and(|np| matches!(lower[p.nps[np].head], "it" | "they" | "we"));
-        if acts.is_empty() && self_pronoun {
-            if c.kind == ClauseKind::Complement {
-                if let Some(g) = c.governor.filter(|&g| g < ci) {
-                    acts = subject_actors[g].clone();
-                }
+        let self_pronoun = c
+            .subject
+            .is_some_and(|np| matches!(lower[p.nps[np].head], "it" | "they" | "we"));
+        if acts.is_empty() && self_pronoun && c.kind == ClauseKind::Complement {
+            if let Some(g) = c.governor.filter(|&g| g < ci) {
+                acts = subject_actors[g].clone();
             }
         }
         for a in &acts {
@@ -226,7 +360,13 @@ pub fn code_sentence(
         // "President Xi's emphasis … was accompanied by …": the possessor of
         // a subject is who the next "he" most likely means.
         if let Some(pos) = c.subject.and_then(|np| p.nps[np].possessor.clone()) {
-            if let Some(a) = actors::compose(&mentions, pos.clone(), pos.end.saturating_sub(1), &tags, None) {
+            if let Some(a) = actors::compose(
+                &mentions,
+                pos.clone(),
+                pos.end.saturating_sub(1),
+                &tags,
+                None,
+            ) {
                 if a.person {
                     ctx.note(&a, true);
                 }
@@ -235,12 +375,18 @@ pub fn code_sentence(
         subject_actors.push(acts);
     }
     for q in &p.quotes {
-        speakers.push(q.speaker.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default());
+        speakers.push(
+            q.speaker
+                .map(|np| resolve(np, &sc, ctx))
+                .unwrap_or_default(),
+        );
     }
     for (ci, c) in p.clauses.iter().enumerate() {
         let in_quote = quote_of(p.verbs[c.verb].main);
         if let (Some(q), true) = (in_quote, subject_actors[ci].is_empty()) {
-            if c.subject.is_some_and(|np| matches!(lower[p.nps[np].head], "we" | "i")) {
+            if c.subject
+                .is_some_and(|np| matches!(lower[p.nps[np].head], "we" | "i"))
+            {
                 subject_actors[ci] = speakers[q].clone();
             }
         }
@@ -252,8 +398,18 @@ pub fn code_sentence(
     }
     let mut decisions: Vec<String> = vec![String::new(); p.clauses.len()];
     if let Some(x) = explain.as_deref_mut() {
-        x.nps = (0..p.nps.len()).map(|np| resolve_one(np, p, &tags, &lower, &mentions, ctx).unwrap_or_default()).collect();
-        x.speakers = p.quotes.iter().map(|q| q.speaker.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default()).collect();
+        x.nps = (0..p.nps.len())
+            .map(|np| resolve_one(np, &sc, ctx).unwrap_or_default())
+            .collect();
+        x.speakers = p
+            .quotes
+            .iter()
+            .map(|q| {
+                q.speaker
+                    .map(|np| resolve(np, &sc, ctx))
+                    .unwrap_or_default()
+            })
+            .collect();
     }
     if s.boilerplate.is_some() {
         return;
@@ -271,22 +427,40 @@ pub fn code_sentence(
         let speaker: Option<Vec<Actor>> = if let Some(q) = quote_of(vg.main) {
             Some(speakers[q].clone())
         } else if c.kind == ClauseKind::Complement {
-            Some(c.governor.and_then(|g| subject_actors.get(g).cloned()).unwrap_or_default())
-        } else if let Some(g) = reporting_governor(p, ci) {
+            Some(
+                c.governor
+                    .and_then(|g| subject_actors.get(g).cloned())
+                    .unwrap_or_default(),
+            )
+        } else {
             // "He encouraged both sides to work together to safeguard …": what
             // is asked or intended has not happened.
-            Some(subject_actors.get(g).cloned().unwrap_or_default())
-        } else {
-            None
+            reporting_governor(p, ci).map(|g| subject_actors.get(g).cloned().unwrap_or_default())
         };
-        let next = vg.particle.or_else(|| c.rest.clone().next()).map(|i| lower[i]);
+        let next = vg
+            .particle
+            .or_else(|| c.rest.clone().next())
+            .map(|i| lower[i]);
         let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else {
             decisions[ci] = format!("verb `{}` not in the dictionary", vg.lemma);
             continue;
         };
-        let clause_start = c.subject.map(|s| p.nps[s].tokens.start).unwrap_or(vg.tokens.start).min(vg.tokens.start);
-        let m = info.best_match(verbs, &words, p, clause_start..vg.tokens.start, c.rest.clone());
-        let code = m.as_ref().map(|m| m.pattern.code.clone()).unwrap_or_else(|| info.base.clone());
+        let clause_start = c
+            .subject
+            .map(|s| p.nps[s].tokens.start)
+            .unwrap_or(vg.tokens.start)
+            .min(vg.tokens.start);
+        let m = info.best_match(
+            verbs,
+            &words,
+            p,
+            clause_start..vg.tokens.start,
+            c.rest.clone(),
+        );
+        let code = m
+            .as_ref()
+            .map(|m| m.pattern.code.clone())
+            .unwrap_or_else(|| info.base.clone());
         if code.fwd.is_none() && code.rev.is_none() {
             decisions[ci] = format!("verb `{}` has no code here (no pattern matched)", vg.lemma);
             continue;
@@ -294,9 +468,16 @@ pub fn code_sentence(
 
         // Who acts: the subject, or the "by" agent of a passive.
         let (mut sources, mut targets): (Vec<Actor>, Vec<Actor>);
-        let actors_at = |tok: usize| p.np_of_token.get(tok).copied().flatten().map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+        let actors_at = |tok: usize| {
+            p.np_of_token
+                .get(tok)
+                .copied()
+                .flatten()
+                .map(|np| resolve(np, &sc, ctx))
+                .unwrap_or_default()
+        };
         if vg.passive {
-            sources = c.agent.map(|np| resolve(np, p, s, &lower, &mentions, ctx)).unwrap_or_default();
+            sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();
             targets = subject_actors[ci].clone();
         } else {
             sources = subject_actors[ci].clone();
@@ -312,7 +493,7 @@ pub fn code_sentence(
             targets = actors_at(at);
         }
         if targets.is_empty() {
-            targets = find_target(c, ci, p, s, &lower, &mentions, ctx, &sources);
+            targets = find_target(c, ci, &sc, ctx, &sources);
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
@@ -324,28 +505,58 @@ pub fn code_sentence(
             decisions[ci] = format!(
                 "code {} from `{}` but {}",
                 code.fwd.as_deref().or(code.rev.as_deref()).unwrap_or("-"),
-                m.as_ref().map(|m| m.pattern.text.as_str()).unwrap_or("base code"),
-                if sources.is_empty() { "no source actor" } else { "no target actor" }
+                m.as_ref()
+                    .map(|m| m.pattern.text.as_str())
+                    .unwrap_or("base code"),
+                if sources.is_empty() {
+                    "no source actor"
+                } else {
+                    "no target actor"
+                }
             );
             continue;
         }
         let verb_end = m.as_ref().map(|m| m.last.max(vg.main)).unwrap_or(vg.main) + 1;
         let verb_range = vg.main..verb_end.min(s.tokens.len());
-        let hypothetical = vg.modal.as_deref().is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
+        let hypothetical = vg
+            .modal
+            .as_deref()
+            .is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
         let modality = if speaker.is_some() {
             Some("reported".to_string())
         } else {
             hypothetical.then(|| "hypothetical".to_string())
         };
-        let speaker_code = speaker.as_ref().filter(|v| !v.is_empty()).map(|v| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"));
-        let pattern_text = m.as_ref().map(|m| m.pattern.text.clone()).unwrap_or_default();
+        let speaker_code = speaker.as_ref().filter(|v| !v.is_empty()).map(|v| {
+            v.iter()
+                .map(|a| a.code.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        });
+        let pattern_text = m
+            .as_ref()
+            .map(|m| m.pattern.text.clone())
+            .unwrap_or_default();
         decisions[ci] = format!(
             "code {}{} from `{}`: {} -> {}",
             code.fwd.as_deref().unwrap_or("-"),
-            code.rev.as_deref().map(|r| format!(":{r}")).unwrap_or_default(),
-            m.as_ref().map(|m| m.pattern.text.as_str()).unwrap_or("base code"),
-            sources.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"),
-            targets.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"),
+            code.rev
+                .as_deref()
+                .map(|r| format!(":{r}"))
+                .unwrap_or_default(),
+            m.as_ref()
+                .map(|m| m.pattern.text.as_str())
+                .unwrap_or("base code"),
+            sources
+                .iter()
+                .map(|a| a.code.as_str())
+                .collect::<Vec<_>>()
+                .join("+"),
+            targets
+                .iter()
+                .map(|a| a.code.as_str())
+                .collect::<Vec<_>>()
+                .join("+"),
         );
         for src in &sources {
             for tgt in &targets {
@@ -363,23 +574,38 @@ pub fn code_sentence(
                         date_source: doc.date_source,
                         source: a.code.clone(),
                         target: b.code.clone(),
-                        source_text: span_of(s, &a.tokens).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
-                        target_text: span_of(s, &b.tokens).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
+                        source_text: span_of(s, &a.tokens)
+                            .map(|sp| sp.slice(text).to_string())
+                            .unwrap_or_default(),
+                        target_text: span_of(s, &b.tokens)
+                            .map(|sp| sp.slice(text).to_string())
+                            .unwrap_or_default(),
                         code: String::new(),
                         root: String::new(),
                         quad_class: 0,
                         goldstein: 0.0,
                         plover: Default::default(),
                         text: text.to_string(),
-                        spans: EventSpans { source: span_of(s, &a.tokens), target: span_of(s, &b.tokens), verb: span_of(s, &verb_range) },
-                        verb_text: span_of(s, &verb_range).map(|sp| sp.slice(text).to_string()).unwrap_or_default(),
+                        spans: EventSpans {
+                            source: span_of(s, &a.tokens),
+                            target: span_of(s, &b.tokens),
+                            verb: span_of(s, &verb_range),
+                        },
+                        verb_text: span_of(s, &verb_range)
+                            .map(|sp| sp.slice(text).to_string())
+                            .unwrap_or_default(),
                         speaker: speaker_code.clone(),
                         modality: modality.clone(),
                         pattern: pattern_text.clone(),
                         location: None,
                     };
                     e.set_code(code);
-                    if !out.iter().any(|o| o.sentence == e.sentence && o.source == e.source && o.target == e.target && o.code == e.code) {
+                    if !out.iter().any(|o| {
+                        o.sentence == e.sentence
+                            && o.source == e.source
+                            && o.target == e.target
+                            && o.code == e.code
+                    }) {
                         out.push(e);
                     }
                 }
@@ -402,10 +628,25 @@ fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
         }
         let g = c.governor.filter(|&g| g != k)?;
         let gc = &p.clauses[g];
-        if dyad_phrases::is_reporting_verb(&p.verbs[gc.verb].lemma) || matches!(
+        if dyad_phrases::is_reporting_verb(&p.verbs[gc.verb].lemma)
+            || matches!(
                 p.verbs[gc.verb].lemma.as_str(),
-                "encourage" | "call" | "want" | "seek" | "plan" | "intend" | "invite" | "order" | "instruct" | "persuade" | "allow" | "permit" | "authorize" | "authorise"
-            ) {
+                "encourage"
+                    | "call"
+                    | "want"
+                    | "seek"
+                    | "plan"
+                    | "intend"
+                    | "invite"
+                    | "order"
+                    | "instruct"
+                    | "persuade"
+                    | "allow"
+                    | "permit"
+                    | "authorize"
+                    | "authorise"
+            )
+        {
             return Some(g);
         }
         k = g;
@@ -415,24 +656,42 @@ fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
 
 /// The target when no pattern placed it: the object, a prepositional
 /// object, then actors in reported content the clause governs or quotes.
-fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sentence, lower: &[&str], mentions: &[Mention], ctx: &DocContext, sources: &[Actor]) -> Vec<Actor> {
+fn find_target(
+    c: &dyad_phrases::Clause,
+    ci: usize,
+    sc: &Scene,
+    ctx: &DocContext,
+    sources: &[Actor],
+) -> Vec<Actor> {
+    let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
     // over: "Norway is willing to send material" does not target Norway.
     let others = |v: Vec<Actor>| -> Vec<Actor> {
-        v.into_iter().filter(|t| !sources.iter().any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))).collect()
+        v.into_iter()
+            .filter(|t| {
+                !sources
+                    .iter()
+                    .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
+            })
+            .collect()
     };
     if let Some(o) = c.object {
-        let a = others(resolve(o, p, s, lower, mentions, ctx));
+        let a = others(resolve(o, sc, ctx));
         if !a.is_empty() {
             return a;
         }
     }
     // Parties before places: "celebrated in Osgiliath with the leaders of
     // Gondor" is about Gondor; a place is the target only when nothing else is.
-    let locative = |pp: &dyad_phrases::PrepPhrase| matches!(lower[pp.prep], "in" | "at" | "inside" | "near" | "across" | "throughout" | "outside" | "during");
+    let locative = |pp: &dyad_phrases::PrepPhrase| {
+        matches!(
+            lower[pp.prep],
+            "in" | "at" | "inside" | "near" | "across" | "throughout" | "outside" | "during"
+        )
+    };
     for pass in [false, true] {
         for pp in c.preps.iter().filter(|pp| locative(pp) == pass) {
-            let a = others(resolve(pp.np, p, s, lower, mentions, ctx));
+            let a = others(resolve(pp.np, sc, ctx));
             if !a.is_empty() {
                 return a;
             }
@@ -442,7 +701,12 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
     // "promised aid to the affected Ithilen villages" is aid to Ithilen.
     for np in c.object.into_iter().chain(c.preps.iter().map(|pp| pp.np)) {
         if let Some(m) = actors::country_modifier(mentions, &p.nps[np].tokens) {
-            let a = others(vec![Actor { code: m.code.clone(), tokens: m.tokens.clone(), person: false, name: None }]);
+            let a = others(vec![Actor {
+                code: m.code.clone(),
+                tokens: m.tokens.clone(),
+                person: false,
+                name: None,
+            }]);
             if !a.is_empty() {
                 return a;
             }
@@ -452,10 +716,24 @@ fn find_target(c: &dyad_phrases::Clause, ci: usize, p: &SentenceParse, s: &Sente
     for (k, d) in p.clauses.iter().enumerate() {
         // Also the clauses hanging off the object: "cordoned off the roads
         // leading into Mordor".
-        if d.governor == Some(ci) && matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive | ClauseKind::Participle | ClauseKind::Relative) {
-            let own_subject = d.subject.filter(|_| matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive));
-            for np in own_subject.into_iter().chain(d.object).chain(d.preps.iter().map(|pp| pp.np)) {
-                let a = others(resolve(np, p, s, lower, mentions, ctx));
+        if d.governor == Some(ci)
+            && matches!(
+                d.kind,
+                ClauseKind::Complement
+                    | ClauseKind::Infinitive
+                    | ClauseKind::Participle
+                    | ClauseKind::Relative
+            )
+        {
+            let own_subject = d
+                .subject
+                .filter(|_| matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive));
+            for np in own_subject
+                .into_iter()
+                .chain(d.object)
+                .chain(d.preps.iter().map(|pp| pp.np))
+            {
+                let a = others(resolve(np, sc, ctx));
                 if !a.is_empty() {
                     return a;
                 }

@@ -33,15 +33,32 @@ pub struct Pipeline {
     pub dicts: Dictionaries,
     pub verbs: VerbLexicon,
     tagger: &'static Tagger,
+    /// The gazetteer, or why it could not be loaded: events are then coded
+    /// without locations, and the binary says so once.
+    gazetteer: Result<&'static dyad_geo::Gazetteer, String>,
 }
 
 impl Pipeline {
     /// Load dictionaries from `paths` (files or directories), or dyad's
     /// embedded defaults when `paths` is empty.
     pub fn load(paths: &[PathBuf]) -> Result<Pipeline, CodeError> {
-        let dicts = if paths.is_empty() { dyad_dict::embedded()? } else { dyad_dict::load(paths)? };
-        let verbs = dicts.verbs.as_ref().map(VerbLexicon::from_dictionary).unwrap_or_default();
-        Ok(Pipeline { dicts, verbs, tagger: Tagger::embedded() })
+        let dicts = if paths.is_empty() {
+            dyad_dict::embedded()?
+        } else {
+            dyad_dict::load(paths)?
+        };
+        let verbs = dicts
+            .verbs
+            .as_ref()
+            .map(VerbLexicon::from_dictionary)
+            .unwrap_or_default();
+        let gazetteer = dyad_geo::Gazetteer::embedded().map_err(|e| e.to_string());
+        Ok(Pipeline {
+            dicts,
+            verbs,
+            tagger: Tagger::embedded(),
+            gazetteer,
+        })
     }
 
     /// Split into sentences and tag them (stages 2–3).
@@ -65,13 +82,35 @@ impl Pipeline {
         dyad_phrases::parse(s)
     }
 
-    /// Code a document whose sentences are already annotated (stages 4–6).
+    /// Why events carry no locations, if the gazetteer failed to load.
+    pub fn gazetteer_error(&self) -> Option<&str> {
+        self.gazetteer.as_ref().err().map(String::as_str)
+    }
+
+    /// Stage 7: place each event (its own clause's place, else the dateline).
+    pub fn locate(&self, doc: &Document, events: &mut [EventRecord]) {
+        if let Ok(g) = self.gazetteer {
+            dyad_geo::locate_events(doc, events, g);
+        }
+    }
+
+    /// Code a document whose sentences are already annotated (stages 4–7).
     pub fn code_annotated(&self, doc: &Document, fallback_date: NaiveDate) -> Vec<EventRecord> {
+        let mut events = self.code_events(doc, fallback_date);
+        self.locate(doc, &mut events);
+        events
+    }
+
+    /// Stages 4–6 only: events without locations.
+    pub fn code_events(&self, doc: &Document, fallback_date: NaiveDate) -> Vec<EventRecord> {
         let date = doc.date.unwrap_or(fallback_date);
         let mut ctx = DocContext::default();
         let mut out = Vec::new();
         // A story-level discard phrase drops the whole document.
-        let story_discarded = doc.sentences.iter().any(|s| self.discard(s) == Some(dyad_dict::DiscardLevel::Story));
+        let story_discarded = doc
+            .sentences
+            .iter()
+            .any(|s| self.discard(s) == Some(dyad_dict::DiscardLevel::Story));
         if story_discarded {
             return out;
         }
@@ -80,7 +119,17 @@ impl Pipeline {
                 continue;
             }
             let p = self.parse(s);
-            events::code_sentence(doc, s, &p, &self.dicts, &self.verbs, &mut ctx, date, &mut out, None);
+            events::code_sentence(
+                doc,
+                s,
+                &p,
+                &self.dicts,
+                &self.verbs,
+                &mut ctx,
+                date,
+                &mut out,
+                None,
+            );
         }
         out
     }
@@ -88,7 +137,11 @@ impl Pipeline {
     /// For each sentence of an annotated document: its parse and the actors
     /// the coder resolved (phrases, quote speakers), with the same document
     /// memory coding uses. This is what `dyad parse` shows.
-    pub fn explain(&self, doc: &Document, fallback_date: NaiveDate) -> Vec<(SentenceParse, events::SentenceActors)> {
+    pub fn explain(
+        &self,
+        doc: &Document,
+        fallback_date: NaiveDate,
+    ) -> Vec<(SentenceParse, events::SentenceActors)> {
         let date = doc.date.unwrap_or(fallback_date);
         let mut ctx = DocContext::default();
         let mut sink = Vec::new();
@@ -97,7 +150,17 @@ impl Pipeline {
             .map(|s| {
                 let p = self.parse(s);
                 let mut x = events::SentenceActors::default();
-                events::code_sentence(doc, s, &p, &self.dicts, &self.verbs, &mut ctx, date, &mut sink, Some(&mut x));
+                events::code_sentence(
+                    doc,
+                    s,
+                    &p,
+                    &self.dicts,
+                    &self.verbs,
+                    &mut ctx,
+                    date,
+                    &mut sink,
+                    Some(&mut x),
+                );
                 (p, x)
             })
             .collect()

@@ -68,7 +68,11 @@ impl VerbLexicon {
             }
             out
         };
-        fn flatten(toks: &[dyad_dict::PatternToken], syn: &dyn Fn(dyad_dict::SynsetId) -> Vec<String>, out: &mut Vec<Elem>) {
+        fn flatten(
+            toks: &[dyad_dict::PatternToken],
+            syn: &dyn Fn(dyad_dict::SynsetId) -> Vec<String>,
+            out: &mut Vec<Elem>,
+        ) {
             use dyad_dict::PatternToken as T;
             for t in toks {
                 match t {
@@ -96,7 +100,12 @@ impl VerbLexicon {
                         let (mut before, mut after) = (Vec::new(), Vec::new());
                         flatten(&p.before, &synset_words, &mut before);
                         flatten(&p.after, &synset_words, &mut after);
-                        Pattern { before, after, code: code(&p.code), text: format!("{} [{}]", p.text, p.line) }
+                        Pattern {
+                            before,
+                            after,
+                            code: code(&p.code),
+                            text: format!("{} [{}]", p.text, p.line),
+                        }
                     })
                     .collect()
             })
@@ -114,7 +123,10 @@ impl VerbLexicon {
                 keys.push(k);
             }
             for k in keys {
-                let info = verbs.entry(k).or_insert_with(|| VerbInfo { base: base.clone(), blocks: Vec::new() });
+                let info = verbs.entry(k).or_insert_with(|| VerbInfo {
+                    base: base.clone(),
+                    blocks: Vec::new(),
+                });
                 if !info.blocks.contains(&e.block) {
                     info.blocks.push(e.block);
                 }
@@ -161,19 +173,43 @@ impl<'a> PatternWords<'a> {
         let lemmas = lower
             .iter()
             .zip(tags)
-            .map(|(w, t)| if t.is_noun() { lemma::noun_lemma(w) } else if t.is_verb() { lemma::verb_lemma(w) } else { w.to_string() })
+            .map(|(w, t)| {
+                if t.is_noun() {
+                    lemma::noun_lemma(w)
+                } else if t.is_verb() {
+                    lemma::verb_lemma(w)
+                } else {
+                    w.to_string()
+                }
+            })
             .collect();
-        PatternWords { lower, lemmas, tags }
+        PatternWords {
+            lower,
+            lemmas,
+            tags,
+        }
     }
     fn matches(&self, i: usize, alts: &[String]) -> bool {
-        alts.iter().any(|a| a == self.lower[i] || *a == self.lemmas[i])
+        alts.iter()
+            .any(|a| a == self.lower[i] || *a == self.lemmas[i])
     }
     /// Words a pattern may step over between its elements: determiners,
     /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
     fn skippable(&self, i: usize) -> bool {
         let t = self.tags[i];
-        matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::RB | Tag::Hyph)
-            || (t.is_noun() && self.tags.get(i + 1).is_some_and(|n| n.is_noun()))
+        matches!(
+            t,
+            Tag::DT
+                | Tag::PDT
+                | Tag::PRPS
+                | Tag::CD
+                | Tag::POS
+                | Tag::JJ
+                | Tag::JJR
+                | Tag::JJS
+                | Tag::RB
+                | Tag::Hyph
+        ) || (t.is_noun() && self.tags.get(i + 1).is_some_and(|n| n.is_noun()))
     }
 }
 
@@ -183,16 +219,35 @@ impl VerbInfo {
     /// The most specific pattern matching the clause around a verb group.
     /// `after` are the tokens after the verb (the clause's `rest`), `before`
     /// the tokens from the clause start to the verb.
-    pub fn best_match<'a>(&self, lex: &'a VerbLexicon, w: &PatternWords, p: &SentenceParse, before: TokRange, after: TokRange) -> Option<PatternMatch<'a>> {
+    pub fn best_match<'a>(
+        &self,
+        lex: &'a VerbLexicon,
+        w: &PatternWords,
+        p: &SentenceParse,
+        before: TokRange,
+        after: TokRange,
+    ) -> Option<PatternMatch<'a>> {
         let mut best: Option<PatternMatch> = None;
-        for pat in self.blocks.iter().filter_map(|&b| lex.blocks.get(b)).flatten() {
-            let Some(mut m) = match_forward(w, p, &pat.after, after.clone()) else { continue };
-            let Some(b) = match_backward(w, &pat.before, before.clone()) else { continue };
+        for pat in self
+            .blocks
+            .iter()
+            .filter_map(|&b| lex.blocks.get(b))
+            .flatten()
+        {
+            let Some(mut m) = match_forward(w, p, &pat.after, after.clone()) else {
+                continue;
+            };
+            let Some(b) = match_backward(w, &pat.before, before.clone()) else {
+                continue;
+            };
             m.score += b.0;
             if m.source_at.is_none() {
                 m.source_at = b.1;
             }
-            if m.score == 0 && pat.after.iter().all(|e| !matches!(e, Elem::Target)) && pat.before.is_empty() {
+            if m.score == 0
+                && pat.after.iter().all(|e| !matches!(e, Elem::Target))
+                && pat.before.is_empty()
+            {
                 continue;
             }
             let m = PatternMatch { pattern: pat, ..m };
@@ -204,8 +259,21 @@ impl VerbInfo {
     }
 }
 
-fn match_forward<'a>(w: &PatternWords, p: &SentenceParse, elems: &[Elem], range: TokRange) -> Option<PatternMatch<'a>> {
-    static EMPTY: Pattern = Pattern { before: Vec::new(), after: Vec::new(), code: CodePair { fwd: None, rev: None }, text: String::new() };
+fn match_forward<'a>(
+    w: &PatternWords,
+    p: &SentenceParse,
+    elems: &[Elem],
+    range: TokRange,
+) -> Option<PatternMatch<'a>> {
+    static EMPTY: Pattern = Pattern {
+        before: Vec::new(),
+        after: Vec::new(),
+        code: CodePair {
+            fwd: None,
+            rev: None,
+        },
+        text: String::new(),
+    };
     let mut cur = range.start;
     let mut score = 0;
     let mut target_at = None;
@@ -237,7 +305,10 @@ fn match_forward<'a>(w: &PatternWords, p: &SentenceParse, elems: &[Elem], range:
             Elem::Target | Elem::Source => {
                 // The next noun phrase (its start) within reach.
                 let mut k = cur;
-                while k < range.end && k < cur + MAX_GAP && p.np_of_token.get(k).is_none_or(|x| x.is_none()) {
+                while k < range.end
+                    && k < cur + MAX_GAP
+                    && p.np_of_token.get(k).is_none_or(|x| x.is_none())
+                {
                     k += 1;
                 }
                 let np = p.np_of_token.get(k).copied().flatten()?;
@@ -258,11 +329,21 @@ fn match_forward<'a>(w: &PatternWords, p: &SentenceParse, elems: &[Elem], range:
             }
         }
     }
-    Some(PatternMatch { pattern: &EMPTY, score, target_at, source_at, last })
+    Some(PatternMatch {
+        pattern: &EMPTY,
+        score,
+        target_at,
+        source_at,
+        last,
+    })
 }
 
 /// Match elements before the verb, right to left; returns (score, source position).
-fn match_backward(w: &PatternWords, elems: &[Elem], range: TokRange) -> Option<(usize, Option<usize>)> {
+fn match_backward(
+    w: &PatternWords,
+    elems: &[Elem],
+    range: TokRange,
+) -> Option<(usize, Option<usize>)> {
     let mut cur = range.end;
     let mut score = 0;
     let mut source_at = None;

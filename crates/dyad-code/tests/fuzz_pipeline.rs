@@ -17,19 +17,39 @@ fn pipeline() -> &'static Pipeline {
 }
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
-    ProptestConfig { cases, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
 }
 
 fn check(bytes: &[u8], kind: Option<InputKind>) -> Result<(), TestCaseError> {
     let today = chrono::NaiveDate::from_ymd_opt(2024, 9, 5).unwrap();
-    let opts = IngestOptions { default_date: None, today, strict: false };
+    let opts = IngestOptions {
+        default_date: None,
+        today,
+        strict: false,
+    };
     if let Ok(ing) = ingest_bytes("fuzz", bytes, kind, &opts) {
         for mut doc in ing.docs {
             for e in pipeline().code(&mut doc, today) {
-                for sp in [e.spans.source, e.spans.target, e.spans.verb].into_iter().flatten() {
-                    prop_assert!(sp.start <= sp.end && sp.end <= e.text.len(), "span {:?} outside {:?}", sp, e.text);
-                    prop_assert!(e.text.is_char_boundary(sp.start) && e.text.is_char_boundary(sp.end));
+                for sp in [e.spans.source, e.spans.target, e.spans.verb]
+                    .into_iter()
+                    .flatten()
+                {
+                    prop_assert!(
+                        sp.start <= sp.end && sp.end <= e.text.len(),
+                        "span {:?} outside {:?}",
+                        sp,
+                        e.text
+                    );
+                    prop_assert!(
+                        e.text.is_char_boundary(sp.start) && e.text.is_char_boundary(sp.end)
+                    );
                 }
                 prop_assert!(e.quad_class <= 4);
             }
@@ -41,9 +61,46 @@ fn check(bytes: &[u8], kind: Option<InputKind>) -> Result<(), TestCaseError> {
 /// News-like words so the coder's deeper paths (actors, verbs, quotes) run.
 fn newsy() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "China", "Kenya", "said", "President", "Xi", "Ruto", "praised", "urged", "the", "and", "of", "\u{201c}",
-        "\u{201d}", ",", ".", "that", "he", "met", "in", "Beijing", "was", "attacked", "by", "rebels", "not", "would",
-        "Photo:", "|", "September", "5,", "2024", "\n", "who", "to", "help", "U.S.", "Gen.", "(", ")", "\u{a0}",
+        "China",
+        "Kenya",
+        "said",
+        "President",
+        "Xi",
+        "Ruto",
+        "praised",
+        "urged",
+        "the",
+        "and",
+        "of",
+        "\u{201c}",
+        "\u{201d}",
+        ",",
+        ".",
+        "that",
+        "he",
+        "met",
+        "in",
+        "Beijing",
+        "was",
+        "attacked",
+        "by",
+        "rebels",
+        "not",
+        "would",
+        "Photo:",
+        "|",
+        "September",
+        "5,",
+        "2024",
+        "\n",
+        "who",
+        "to",
+        "help",
+        "U.S.",
+        "Gen.",
+        "(",
+        ")",
+        "\u{a0}",
     ]);
     prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
 }

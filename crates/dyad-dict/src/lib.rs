@@ -28,8 +28,7 @@ pub use error::{DictError, DictWarning};
 pub use intern::Code;
 pub use issues::{IssueCategory, IssueDictionary, IssueKind, IssueMatch, IssuePhrase};
 pub use load::{
-    embedded,
-    default_paths, detect_kind_from_content, kind_from_name, load, DictKind, Dictionaries,
+    default_paths, detect_kind_from_content, embedded, kind_from_name, load, DictKind, Dictionaries,
 };
 pub use verbs::{
     CodeSpec, PatternToken, Synset, SynsetId, SynsetMember, TransformArg, TransformEvent,

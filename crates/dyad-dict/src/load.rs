@@ -198,7 +198,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Dictionaries, DictError> {
 pub fn embedded() -> Result<Dictionaries, DictError> {
     macro_rules! file {
         ($name:literal, $kind:expr) => {
-            (PathBuf::from(concat!("<embedded>/", $name)), $kind, Some(include_str!(concat!("../data/", $name)).to_string()))
+            (
+                PathBuf::from(concat!("<embedded>/", $name)),
+                $kind,
+                Some(include_str!(concat!("../data/", $name)).to_string()),
+            )
         };
     }
     load_collected(vec![
@@ -216,7 +220,9 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
     ])
 }
 
-fn load_collected(files: Vec<(PathBuf, DictKind, Option<String>)>) -> Result<Dictionaries, DictError> {
+fn load_collected(
+    files: Vec<(PathBuf, DictKind, Option<String>)>,
+) -> Result<Dictionaries, DictError> {
     // Each kind is read on its own thread (files of one kind in order, since merging is
     // order-sensitive): the actor files dominate, and the rest overlaps with them.
     let mut dicts = Dictionaries::empty();

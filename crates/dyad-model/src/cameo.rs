@@ -94,7 +94,14 @@ impl CameoTable {
             .filter(|f| f.len() >= 2)
             .map(|f| {
                 let get = |i: usize| f.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
-                (f[0].to_string(), PloverMapping { event: get(1), mode: get(2), context: get(3) })
+                (
+                    f[0].to_string(),
+                    PloverMapping {
+                        event: get(1),
+                        mode: get(2),
+                        context: get(3),
+                    },
+                )
             })
             .collect();
         CameoTable { codes, plover }
@@ -103,7 +110,9 @@ impl CameoTable {
     /// The entry for `code`; a code the table lacks ("0831" variants some
     /// dictionaries use) falls back to its longest known prefix.
     pub fn entry(&self, code: &str) -> Option<&CameoEntry> {
-        (2..=code.len()).rev().find_map(|n| code.get(..n).and_then(|p| self.codes.get(p)))
+        (2..=code.len())
+            .rev()
+            .find_map(|n| code.get(..n).and_then(|p| self.codes.get(p)))
     }
 
     /// Whether `code` is in the table exactly.
@@ -121,14 +130,19 @@ impl CameoTable {
     }
 
     pub fn quad_class(code: &str) -> Option<QuadClass> {
-        Self::root(code).parse::<u8>().ok().and_then(QuadClass::of_root)
+        Self::root(code)
+            .parse::<u8>()
+            .ok()
+            .and_then(QuadClass::of_root)
     }
 
     /// PLOVER mapping by the longest prefix of `code` the table has; mode and
     /// context are only inherited when the matched row is the code itself or
     /// its direct parent, so a root never lends its children's details.
     pub fn plover(&self, code: &str) -> Option<&PloverMapping> {
-        (2..=code.len()).rev().find_map(|n| code.get(..n).and_then(|p| self.plover.get(p)))
+        (2..=code.len())
+            .rev()
+            .find_map(|n| code.get(..n).and_then(|p| self.plover.get(p)))
     }
 
     pub fn len(&self) -> usize {
@@ -158,10 +172,22 @@ mod tests {
 
     #[test]
     fn quad_classes_follow_roots() {
-        assert_eq!(CameoTable::quad_class("042"), Some(QuadClass::VerbalCooperation));
-        assert_eq!(CameoTable::quad_class("0711"), Some(QuadClass::MaterialCooperation));
-        assert_eq!(CameoTable::quad_class("112"), Some(QuadClass::VerbalConflict));
-        assert_eq!(CameoTable::quad_class("190"), Some(QuadClass::MaterialConflict));
+        assert_eq!(
+            CameoTable::quad_class("042"),
+            Some(QuadClass::VerbalCooperation)
+        );
+        assert_eq!(
+            CameoTable::quad_class("0711"),
+            Some(QuadClass::MaterialCooperation)
+        );
+        assert_eq!(
+            CameoTable::quad_class("112"),
+            Some(QuadClass::VerbalConflict)
+        );
+        assert_eq!(
+            CameoTable::quad_class("190"),
+            Some(QuadClass::MaterialConflict)
+        );
         assert_eq!(CameoTable::quad_class("21"), None);
     }
 

@@ -104,11 +104,17 @@ impl EventRecord {
         let table = CameoTable::get();
         self.code = code.to_string();
         self.root = CameoTable::root(code).to_string();
-        self.quad_class = CameoTable::quad_class(code).map(|q| q.number()).unwrap_or(0);
+        self.quad_class = CameoTable::quad_class(code)
+            .map(|q| q.number())
+            .unwrap_or(0);
         self.goldstein = table.goldstein(code).unwrap_or(0.0);
         self.plover = table
             .plover(code)
-            .map(|p| Plover { event: p.event.clone(), mode: p.mode.clone(), context: p.context.clone() })
+            .map(|p| Plover {
+                event: p.event.clone(),
+                mode: p.mode.clone(),
+                context: p.context.clone(),
+            })
             .unwrap_or_default();
     }
 }

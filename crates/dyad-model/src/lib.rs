@@ -16,7 +16,9 @@ mod event;
 pub use event::{EventRecord, EventSpans, Location, Plover};
 
 /// A half-open byte range `[start, end)` into some text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -43,7 +45,10 @@ impl Span {
     }
     /// The same range, moved so that `origin` becomes 0.
     pub fn relative_to(&self, origin: usize) -> Span {
-        Span::new(self.start.saturating_sub(origin), self.end.saturating_sub(origin))
+        Span::new(
+            self.start.saturating_sub(origin),
+            self.end.saturating_sub(origin),
+        )
     }
 }
 
@@ -131,13 +136,58 @@ pub struct TimeMention {
 
 /// Penn Treebank part-of-speech tag, interned as a small enum so that the
 /// coder matches on it without string compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[allow(clippy::upper_case_acronyms)]
 pub enum Tag {
-    CC, CD, DT, EX, FW, IN, JJ, JJR, JJS, LS, MD, NN, NNS, NNP, NNPS, PDT, POS, PRP, PRPS,
-    RB, RBR, RBS, RP, SYM, TO, UH, VB, VBD, VBG, VBN, VBP, VBZ, WDT, WP, WPS, WRB,
+    CC,
+    CD,
+    DT,
+    EX,
+    FW,
+    IN,
+    JJ,
+    JJR,
+    JJS,
+    LS,
+    MD,
+    NN,
+    NNS,
+    NNP,
+    NNPS,
+    PDT,
+    POS,
+    PRP,
+    PRPS,
+    RB,
+    RBR,
+    RBS,
+    RP,
+    SYM,
+    TO,
+    UH,
+    VB,
+    VBD,
+    VBG,
+    VBN,
+    VBP,
+    VBZ,
+    WDT,
+    WP,
+    WPS,
+    WRB,
     /// Punctuation and symbols: `, . : `` '' -LRB- -RRB- # $ HYPH NFP`.
-    Comma, Period, Colon, OpenQuote, CloseQuote, LRB, RRB, Hash, Dollar, Hyph,
+    Comma,
+    Period,
+    Colon,
+    OpenQuote,
+    CloseQuote,
+    LRB,
+    RRB,
+    Hash,
+    Dollar,
+    Hyph,
     /// Not yet tagged, or a tag this enum does not know.
     #[default]
     X,
@@ -146,28 +196,104 @@ pub enum Tag {
 impl Tag {
     /// Every tag, in a fixed order (the tagger's class index).
     pub const ALL: [Tag; 47] = [
-        Tag::CC, Tag::CD, Tag::DT, Tag::EX, Tag::FW, Tag::IN, Tag::JJ, Tag::JJR, Tag::JJS,
-        Tag::LS, Tag::MD, Tag::NN, Tag::NNS, Tag::NNP, Tag::NNPS, Tag::PDT, Tag::POS, Tag::PRP,
-        Tag::PRPS, Tag::RB, Tag::RBR, Tag::RBS, Tag::RP, Tag::SYM, Tag::TO, Tag::UH, Tag::VB,
-        Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ, Tag::WDT, Tag::WP, Tag::WPS, Tag::WRB,
-        Tag::Comma, Tag::Period, Tag::Colon, Tag::OpenQuote, Tag::CloseQuote, Tag::LRB,
-        Tag::RRB, Tag::Hash, Tag::Dollar, Tag::Hyph, Tag::X,
+        Tag::CC,
+        Tag::CD,
+        Tag::DT,
+        Tag::EX,
+        Tag::FW,
+        Tag::IN,
+        Tag::JJ,
+        Tag::JJR,
+        Tag::JJS,
+        Tag::LS,
+        Tag::MD,
+        Tag::NN,
+        Tag::NNS,
+        Tag::NNP,
+        Tag::NNPS,
+        Tag::PDT,
+        Tag::POS,
+        Tag::PRP,
+        Tag::PRPS,
+        Tag::RB,
+        Tag::RBR,
+        Tag::RBS,
+        Tag::RP,
+        Tag::SYM,
+        Tag::TO,
+        Tag::UH,
+        Tag::VB,
+        Tag::VBD,
+        Tag::VBG,
+        Tag::VBN,
+        Tag::VBP,
+        Tag::VBZ,
+        Tag::WDT,
+        Tag::WP,
+        Tag::WPS,
+        Tag::WRB,
+        Tag::Comma,
+        Tag::Period,
+        Tag::Colon,
+        Tag::OpenQuote,
+        Tag::CloseQuote,
+        Tag::LRB,
+        Tag::RRB,
+        Tag::Hash,
+        Tag::Dollar,
+        Tag::Hyph,
+        Tag::X,
     ];
 
     /// The Penn Treebank spelling of the tag.
     pub fn penn(&self) -> &'static str {
         match self {
-            Tag::CC => "CC", Tag::CD => "CD", Tag::DT => "DT", Tag::EX => "EX", Tag::FW => "FW",
-            Tag::IN => "IN", Tag::JJ => "JJ", Tag::JJR => "JJR", Tag::JJS => "JJS", Tag::LS => "LS",
-            Tag::MD => "MD", Tag::NN => "NN", Tag::NNS => "NNS", Tag::NNP => "NNP",
-            Tag::NNPS => "NNPS", Tag::PDT => "PDT", Tag::POS => "POS", Tag::PRP => "PRP",
-            Tag::PRPS => "PRP$", Tag::RB => "RB", Tag::RBR => "RBR", Tag::RBS => "RBS",
-            Tag::RP => "RP", Tag::SYM => "SYM", Tag::TO => "TO", Tag::UH => "UH", Tag::VB => "VB",
-            Tag::VBD => "VBD", Tag::VBG => "VBG", Tag::VBN => "VBN", Tag::VBP => "VBP",
-            Tag::VBZ => "VBZ", Tag::WDT => "WDT", Tag::WP => "WP", Tag::WPS => "WP$",
-            Tag::WRB => "WRB", Tag::Comma => ",", Tag::Period => ".", Tag::Colon => ":",
-            Tag::OpenQuote => "``", Tag::CloseQuote => "''", Tag::LRB => "-LRB-",
-            Tag::RRB => "-RRB-", Tag::Hash => "#", Tag::Dollar => "$", Tag::Hyph => "HYPH",
+            Tag::CC => "CC",
+            Tag::CD => "CD",
+            Tag::DT => "DT",
+            Tag::EX => "EX",
+            Tag::FW => "FW",
+            Tag::IN => "IN",
+            Tag::JJ => "JJ",
+            Tag::JJR => "JJR",
+            Tag::JJS => "JJS",
+            Tag::LS => "LS",
+            Tag::MD => "MD",
+            Tag::NN => "NN",
+            Tag::NNS => "NNS",
+            Tag::NNP => "NNP",
+            Tag::NNPS => "NNPS",
+            Tag::PDT => "PDT",
+            Tag::POS => "POS",
+            Tag::PRP => "PRP",
+            Tag::PRPS => "PRP$",
+            Tag::RB => "RB",
+            Tag::RBR => "RBR",
+            Tag::RBS => "RBS",
+            Tag::RP => "RP",
+            Tag::SYM => "SYM",
+            Tag::TO => "TO",
+            Tag::UH => "UH",
+            Tag::VB => "VB",
+            Tag::VBD => "VBD",
+            Tag::VBG => "VBG",
+            Tag::VBN => "VBN",
+            Tag::VBP => "VBP",
+            Tag::VBZ => "VBZ",
+            Tag::WDT => "WDT",
+            Tag::WP => "WP",
+            Tag::WPS => "WP$",
+            Tag::WRB => "WRB",
+            Tag::Comma => ",",
+            Tag::Period => ".",
+            Tag::Colon => ":",
+            Tag::OpenQuote => "``",
+            Tag::CloseQuote => "''",
+            Tag::LRB => "-LRB-",
+            Tag::RRB => "-RRB-",
+            Tag::Hash => "#",
+            Tag::Dollar => "$",
+            Tag::Hyph => "HYPH",
             Tag::X => "XX",
         }
     }
@@ -175,18 +301,53 @@ impl Tag {
     /// Parse a Penn tag as CoreNLP or spaCy print it; unknown tags give `None`.
     pub fn from_penn(s: &str) -> Option<Tag> {
         Some(match s {
-            "CC" => Tag::CC, "CD" => Tag::CD, "DT" => Tag::DT, "EX" => Tag::EX, "FW" => Tag::FW,
-            "IN" => Tag::IN, "JJ" => Tag::JJ, "JJR" => Tag::JJR, "JJS" => Tag::JJS, "LS" => Tag::LS,
-            "MD" => Tag::MD, "NN" => Tag::NN, "NNS" => Tag::NNS, "NNP" => Tag::NNP,
-            "NNPS" => Tag::NNPS, "PDT" => Tag::PDT, "POS" => Tag::POS, "PRP" => Tag::PRP,
-            "PRP$" => Tag::PRPS, "RB" => Tag::RB, "RBR" => Tag::RBR, "RBS" => Tag::RBS,
-            "RP" => Tag::RP, "SYM" => Tag::SYM, "TO" => Tag::TO, "UH" => Tag::UH, "VB" => Tag::VB,
-            "VBD" => Tag::VBD, "VBG" => Tag::VBG, "VBN" => Tag::VBN, "VBP" => Tag::VBP,
-            "VBZ" => Tag::VBZ, "WDT" => Tag::WDT, "WP" => Tag::WP, "WP$" => Tag::WPS,
-            "WRB" => Tag::WRB, "," => Tag::Comma, "." => Tag::Period, ":" => Tag::Colon,
-            "``" => Tag::OpenQuote, "''" => Tag::CloseQuote, "-LRB-" | "(" => Tag::LRB,
-            "-RRB-" | ")" => Tag::RRB, "#" => Tag::Hash, "$" => Tag::Dollar,
-            "HYPH" => Tag::Hyph, "NFP" | "ADD" | "AFX" | "XX" | "_SP" | "-NONE-" => Tag::X,
+            "CC" => Tag::CC,
+            "CD" => Tag::CD,
+            "DT" => Tag::DT,
+            "EX" => Tag::EX,
+            "FW" => Tag::FW,
+            "IN" => Tag::IN,
+            "JJ" => Tag::JJ,
+            "JJR" => Tag::JJR,
+            "JJS" => Tag::JJS,
+            "LS" => Tag::LS,
+            "MD" => Tag::MD,
+            "NN" => Tag::NN,
+            "NNS" => Tag::NNS,
+            "NNP" => Tag::NNP,
+            "NNPS" => Tag::NNPS,
+            "PDT" => Tag::PDT,
+            "POS" => Tag::POS,
+            "PRP" => Tag::PRP,
+            "PRP$" => Tag::PRPS,
+            "RB" => Tag::RB,
+            "RBR" => Tag::RBR,
+            "RBS" => Tag::RBS,
+            "RP" => Tag::RP,
+            "SYM" => Tag::SYM,
+            "TO" => Tag::TO,
+            "UH" => Tag::UH,
+            "VB" => Tag::VB,
+            "VBD" => Tag::VBD,
+            "VBG" => Tag::VBG,
+            "VBN" => Tag::VBN,
+            "VBP" => Tag::VBP,
+            "VBZ" => Tag::VBZ,
+            "WDT" => Tag::WDT,
+            "WP" => Tag::WP,
+            "WP$" => Tag::WPS,
+            "WRB" => Tag::WRB,
+            "," => Tag::Comma,
+            "." => Tag::Period,
+            ":" => Tag::Colon,
+            "``" => Tag::OpenQuote,
+            "''" => Tag::CloseQuote,
+            "-LRB-" | "(" => Tag::LRB,
+            "-RRB-" | ")" => Tag::RRB,
+            "#" => Tag::Hash,
+            "$" => Tag::Dollar,
+            "HYPH" => Tag::Hyph,
+            "NFP" | "ADD" | "AFX" | "XX" | "_SP" | "-NONE-" => Tag::X,
             _ => return None,
         })
     }
@@ -209,8 +370,14 @@ impl Tag {
             Tag::SYM | Tag::Hash | Tag::Dollar => "SYM",
             Tag::UH => "INTJ",
             Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ => "VERB",
-            Tag::Comma | Tag::Period | Tag::Colon | Tag::OpenQuote | Tag::CloseQuote
-            | Tag::LRB | Tag::RRB | Tag::Hyph => "PUNCT",
+            Tag::Comma
+            | Tag::Period
+            | Tag::Colon
+            | Tag::OpenQuote
+            | Tag::CloseQuote
+            | Tag::LRB
+            | Tag::RRB
+            | Tag::Hyph => "PUNCT",
         }
     }
 
@@ -221,7 +388,10 @@ impl Tag {
         matches!(self, Tag::NNP | Tag::NNPS)
     }
     pub fn is_verb(&self) -> bool {
-        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
+        matches!(
+            self,
+            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
+        )
     }
     pub fn is_adj(&self) -> bool {
         matches!(self, Tag::JJ | Tag::JJR | Tag::JJS)

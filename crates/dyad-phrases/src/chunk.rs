@@ -7,10 +7,15 @@ use crate::{lemma, Coordination, NounPhrase, NpKind, SentenceParse, Tense, VerbG
 
 fn np_start(w: &Words, i: usize) -> bool {
     let t = w.tag(i);
-    matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::PRP | Tag::EX | Tag::Dollar | Tag::WPS)
-        || t.is_noun()
+    matches!(
+        t,
+        Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::PRP | Tag::EX | Tag::Dollar | Tag::WPS
+    ) || t.is_noun()
         || t.is_adj()
-        || (matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ))
+        || (matches!(t, Tag::VBN | Tag::VBG)
+            && w.tag(i + 1).is_noun()
+            && i > 0
+            && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ))
         || (t == Tag::RB && w.tag(i + 1).is_adj() && w.tag(i + 2).is_noun())
 }
 
@@ -28,7 +33,10 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
         || matches!(t, Tag::CD | Tag::Hyph)
         || (matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) && !has_noun)
         || (matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && !has_noun)
-        || (t == Tag::VBG && !has_noun && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS))
+        || (t == Tag::VBG
+            && !has_noun
+            && i > 0
+            && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS))
         || (t == Tag::RB && w.tag(i + 1).is_adj())
 }
 
@@ -71,7 +79,13 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         continue;
                     }
                     // "awful and evil minister": coordinated adjectives inside one phrase.
-                    if i + 1 < n && w.tag(i) == Tag::CC && i > start && w.tag(i - 1).is_adj() && w.tag(i + 1).is_adj() && !has_noun {
+                    if i + 1 < n
+                        && w.tag(i) == Tag::CC
+                        && i > start
+                        && w.tag(i - 1).is_adj()
+                        && w.tag(i + 1).is_adj()
+                        && !has_noun
+                    {
                         i += 1;
                         continue;
                     }
@@ -85,23 +99,41 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             }
             // A phrase of only determiners/adjectives ("the two", "both") still
             // counts: it can be a subject.
-            let head = (start..i).rev().find(|&k| w.tag(k).is_noun() || matches!(w.tag(k), Tag::PRP | Tag::CD | Tag::EX)).unwrap_or(i - 1);
+            let head = (start..i)
+                .rev()
+                .find(|&k| w.tag(k).is_noun() || matches!(w.tag(k), Tag::PRP | Tag::CD | Tag::EX))
+                .unwrap_or(i - 1);
             let kind = if single && is_temporal(&w.lower[start]) {
                 NpKind::Time
             } else {
                 match w.tag(head) {
-                Tag::NNP | Tag::NNPS => NpKind::Proper,
-                Tag::PRP | Tag::EX => NpKind::Pronoun,
-                Tag::CD => NpKind::Number,
+                    Tag::NNP | Tag::NNPS => NpKind::Proper,
+                    Tag::PRP | Tag::EX => NpKind::Pronoun,
+                    Tag::CD => NpKind::Number,
                     _ => NpKind::Common,
                 }
             };
-            let prep = if start > 0 && matches!(w.tag(start - 1), Tag::IN | Tag::TO) && !is_subordinator(&w.lower[start - 1]) { Some(start - 1) } else { None };
+            let prep = if start > 0
+                && matches!(w.tag(start - 1), Tag::IN | Tag::TO)
+                && !is_subordinator(&w.lower[start - 1])
+            {
+                Some(start - 1)
+            } else {
+                None
+            };
             let id = p.nps.len();
             for k in start..i {
                 p.np_of_token[k] = Some(id);
             }
-            p.nps.push(NounPhrase { tokens: start..i, head, possessor, kind, coordination: None, apposition_of: None, preposition: prep });
+            p.nps.push(NounPhrase {
+                tokens: start..i,
+                head,
+                possessor,
+                kind,
+                coordination: None,
+                apposition_of: None,
+                preposition: prep,
+            });
             continue;
         }
         i += 1;
@@ -112,19 +144,45 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
 pub(crate) fn is_temporal(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-            | "yesterday" | "tomorrow" | "tonight"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
     )
 }
 
 /// A modal or a form of be/have/do: what can stand before the main verb.
 fn is_auxiliary(w: &Words, i: usize) -> bool {
-    w.tag(i) == Tag::MD || (w.tag(i).is_verb() && matches!(lemma::verb_lemma(&w.lower[i]).as_str(), "be" | "have" | "do"))
+    w.tag(i) == Tag::MD
+        || (w.tag(i).is_verb()
+            && matches!(
+                lemma::verb_lemma(&w.lower[i]).as_str(),
+                "be" | "have" | "do"
+            ))
 }
 
 /// Words tagged IN that introduce a clause rather than govern a noun phrase.
 pub(crate) fn is_subordinator(word: &str) -> bool {
-    matches!(word, "that" | "whether" | "if" | "because" | "while" | "although" | "though" | "unless" | "whereas" | "once")
+    matches!(
+        word,
+        "that"
+            | "whether"
+            | "if"
+            | "because"
+            | "while"
+            | "although"
+            | "though"
+            | "unless"
+            | "whereas"
+            | "once"
+    )
 }
 
 fn is_neg(w: &Words, i: usize) -> bool {
@@ -134,13 +192,20 @@ fn is_neg(w: &Words, i: usize) -> bool {
 /// If a verb group starts at `i`, where it ends.
 fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
     let t = w.tag(i);
-    let starts = t == Tag::MD || t.is_verb() || (t == Tag::TO && w.tag(i + 1) == Tag::VB) || (t == Tag::TO && w.tag(i + 1) == Tag::RB && w.tag(i + 2) == Tag::VB);
+    let starts = t == Tag::MD
+        || t.is_verb()
+        || (t == Tag::TO && w.tag(i + 1) == Tag::VB)
+        || (t == Tag::TO && w.tag(i + 1) == Tag::RB && w.tag(i + 2) == Tag::VB);
     if !starts {
         return None;
     }
     // Adjectival participles inside a noun phrase are not verb groups, nor
     // is a gerund after a determiner ("the hosting of the summit").
-    if matches!(t, Tag::VBN | Tag::VBG) && w.tag(i + 1).is_noun() && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS) {
+    if matches!(t, Tag::VBN | Tag::VBG)
+        && w.tag(i + 1).is_noun()
+        && i > 0
+        && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS)
+    {
         return None;
     }
     if t == Tag::VBG && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS) {
@@ -153,7 +218,10 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
         if u.is_verb() {
             // Only an auxiliary can be followed by another verb in the same group.
             if let Some(lv) = last_verb {
-                let aux = matches!(lemma::verb_lemma(&w.lower[lv]).as_str(), "be" | "have" | "do" | "get");
+                let aux = matches!(
+                    lemma::verb_lemma(&w.lower[lv]).as_str(),
+                    "be" | "have" | "do" | "get"
+                );
                 if !aux {
                     break;
                 }
@@ -161,11 +229,16 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
             }
             last_verb = Some(end);
             end += 1;
-        } else if (u.is_adv() && (is_neg(w, end) || w.tag(end + 1).is_verb() || w.tag(end + 1) == Tag::RB)) && end + 1 < w.len() {
+        } else if is_neg(w, end)
+            || (u.is_adv()
+                && (w.tag(end + 1).is_verb() || w.tag(end + 1) == Tag::RB)
+                && end + 1 < w.len())
+        {
             end += 1;
-        } else if is_neg(w, end) {
-            end += 1;
-        } else if w.lower[end] == "\"" && is_auxiliary(w, end - 1) && (w.tag(end + 1).is_verb() || w.tag(end + 1).is_adv()) {
+        } else if w.lower[end] == "\""
+            && is_auxiliary(w, end - 1)
+            && (w.tag(end + 1).is_verb() || w.tag(end + 1).is_adv())
+        {
             // should “firmly support …: a quotation can open inside the group.
             end += 1;
         } else {
@@ -176,22 +249,31 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
     while end > i + 1 && !w.tag(end - 1).is_verb() {
         end -= 1;
     }
-    if last_verb.is_none() {
-        return None;
-    }
+    last_verb?;
     Some(end)
 }
 
 fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
-    let main = (start..end).rev().find(|&k| w.tag(k).is_verb()).unwrap_or(start);
+    let main = (start..end)
+        .rev()
+        .find(|&k| w.tag(k).is_verb())
+        .unwrap_or(start);
     let lemma = lemma::verb_lemma(&w.lower[main]);
-    let aux: Vec<String> = (start..main).filter(|&k| w.tag(k).is_verb() || w.tag(k) == Tag::MD).map(|k| lemma::verb_lemma(&w.lower[k])).collect();
+    let aux: Vec<String> = (start..main)
+        .filter(|&k| w.tag(k).is_verb() || w.tag(k) == Tag::MD)
+        .map(|k| lemma::verb_lemma(&w.lower[k]))
+        .collect();
     let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
     let negated = (start..end).any(|k| is_neg(w, k));
-    let modal = (start..end).find(|&k| w.tag(k) == Tag::MD).map(|k| w.lower[k].clone());
+    let modal = (start..end)
+        .find(|&k| w.tag(k) == Tag::MD)
+        .map(|k| w.lower[k].clone());
     let tense = if w.tag(start) == Tag::TO {
         Tense::Infinitive
-    } else if modal.as_deref().is_some_and(|m| matches!(m, "will" | "'ll" | "shall" | "wo")) {
+    } else if modal
+        .as_deref()
+        .is_some_and(|m| matches!(m, "will" | "'ll" | "shall" | "wo"))
+    {
         Tense::Future
     } else if let Some(first) = (start..end).find(|&k| w.tag(k).is_verb()) {
         match w.tag(first) {
@@ -204,7 +286,16 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         Tense::Present
     };
     let particle = (w.tag(end) == Tag::RP).then_some(end);
-    VerbGroup { tokens: start..end, main, lemma, tense, passive, negated, modal, particle }
+    VerbGroup {
+        tokens: start..end,
+        main,
+        lemma,
+        tense,
+        passive,
+        negated,
+        modal,
+        particle,
+    }
 }
 
 /// Join noun phrases separated by "and"/"or"/"as well as" or list commas,
@@ -220,7 +311,12 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             let gap = a_end..next.tokens.start;
             let gap_words: Vec<&str> = gap.clone().map(|i| w.lower[i].as_str()).collect();
             let joined = match gap_words.as_slice() {
-                ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "both"] => true,
+                ["and"]
+                | ["or"]
+                | [",", "and"]
+                | [",", "or"]
+                | ["as", "well", "as"]
+                | ["and", "both"] => true,
                 // A list comma only joins when an "and" closes the list later.
                 [","] => list_closes(w, p, j + 1),
                 _ => false,
@@ -230,11 +326,17 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             // new subject is two clauses, not a coordination.
             let a_start = p.nps[j].tokens.start;
             let a_is_object = a_start > 0 && p.vg_of_token[a_start - 1].is_some();
-            let b_is_subject = p.vg_of_token.get(next.tokens.end).is_some_and(|v| v.is_some());
+            let b_is_subject = p
+                .vg_of_token
+                .get(next.tokens.end)
+                .is_some_and(|v| v.is_some());
             if joined && !(a_is_object && b_is_subject) {
                 members.push(j + 1);
                 j += 1;
-                if matches!(gap_words.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]) {
+                if matches!(
+                    gap_words.as_slice(),
+                    ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]
+                ) {
                     break;
                 }
             } else {
@@ -259,11 +361,14 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             continue;
         }
         let gap_is_comma = b.tokens.start == a.tokens.end + 1 && w.is(a.tokens.end, ",");
-        let closes = b.tokens.end >= w.len() || matches!(w.lower[b.tokens.end].as_str(), "," | "." | ")" | "--");
+        let closes = b.tokens.end >= w.len()
+            || matches!(w.lower[b.tokens.end].as_str(), "," | "." | ")" | "--");
         let b_nominal = matches!(b.kind, NpKind::Common | NpKind::Proper);
         // "Ruto, the Kenyan leader," / "Xi Jinping, China 's president,"
         if gap_is_comma && closes && b_nominal && a.kind != NpKind::Pronoun {
-            let det = matches!(w.tag(b.tokens.start), Tag::DT) || b.possessor.is_some() || (a.kind == NpKind::Proper) != (b.kind == NpKind::Proper);
+            let det = matches!(w.tag(b.tokens.start), Tag::DT)
+                || b.possessor.is_some()
+                || (a.kind == NpKind::Proper) != (b.kind == NpKind::Proper);
             if det {
                 p.nps[k + 1].apposition_of = Some(k);
             }
@@ -276,8 +381,12 @@ fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
     let mut j = from;
     while let Some(np) = p.nps.get(j) {
         let end = np.tokens.end;
-        let Some(next) = p.nps.get(j + 1) else { return false };
-        let gap: Vec<&str> = (end..next.tokens.start).map(|i| w.lower[i].as_str()).collect();
+        let Some(next) = p.nps.get(j + 1) else {
+            return false;
+        };
+        let gap: Vec<&str> = (end..next.tokens.start)
+            .map(|i| w.lower[i].as_str())
+            .collect();
         match gap.as_slice() {
             ["and"] | ["or"] | [",", "and"] | [",", "or"] => return true,
             [","] => j += 1,

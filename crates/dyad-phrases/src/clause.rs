@@ -9,18 +9,66 @@ use crate::{Clause, ClauseKind, PrepPhrase, SentenceParse, Words};
 pub fn is_reporting_verb(lemma: &str) -> bool {
     matches!(
         lemma,
-        "say" | "tell" | "add" | "state" | "declare" | "note" | "stress" | "emphasise" | "emphasize"
-            | "insist" | "warn" | "announce" | "write" | "remark" | "explain" | "urge" | "propose"
-            | "claim" | "assert" | "argue" | "report" | "confirm" | "deny" | "suggest" | "believe"
-            | "think" | "hope" | "expect" | "predict" | "reiterate" | "affirm" | "underline"
-            | "underscore" | "highlight" | "acknowledge" | "admit" | "agree" | "allege" | "indicate"
-            | "recommend" | "demand" | "ask" | "request" | "pledge" | "promise" | "vow" | "threaten"
-            | "accuse" | "charge" | "know" | "hint" | "signal" | "caution" | "recall" | "point"
+        "say"
+            | "tell"
+            | "add"
+            | "state"
+            | "declare"
+            | "note"
+            | "stress"
+            | "emphasise"
+            | "emphasize"
+            | "insist"
+            | "warn"
+            | "announce"
+            | "write"
+            | "remark"
+            | "explain"
+            | "urge"
+            | "propose"
+            | "claim"
+            | "assert"
+            | "argue"
+            | "report"
+            | "confirm"
+            | "deny"
+            | "suggest"
+            | "believe"
+            | "think"
+            | "hope"
+            | "expect"
+            | "predict"
+            | "reiterate"
+            | "affirm"
+            | "underline"
+            | "underscore"
+            | "highlight"
+            | "acknowledge"
+            | "admit"
+            | "agree"
+            | "allege"
+            | "indicate"
+            | "recommend"
+            | "demand"
+            | "ask"
+            | "request"
+            | "pledge"
+            | "promise"
+            | "vow"
+            | "threaten"
+            | "accuse"
+            | "charge"
+            | "know"
+            | "hint"
+            | "signal"
+            | "caution"
+            | "recall"
+            | "point"
     )
 }
 
 fn is_boundary(w: &Words, i: usize) -> bool {
-    matches!(w.lower[i].as_str(), ";" | ":" | "--") || (w.lower[i] == "\"" && false)
+    matches!(w.lower[i].as_str(), ";" | ":" | "--")
 }
 
 /// Build one clause per verb group.
@@ -44,7 +92,10 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         if w.tag(start) == Tag::TO {
             kind = ClauseKind::Infinitive;
             governor = previous_clause(p, v);
-        } else if matches!(w.tag(before.unwrap_or(usize::MAX)), Tag::WDT | Tag::WP) || (before_word == "that" && before.is_some_and(|i| i > 0 && p.np_of_token[i - 1].is_some())) {
+        } else if matches!(w.tag(before.unwrap_or(usize::MAX)), Tag::WDT | Tag::WP)
+            || (before_word == "that"
+                && before.is_some_and(|i| i > 0 && p.np_of_token[i - 1].is_some()))
+        {
             // "Ruto, who is attending" / "projects that have …": subject relative.
             kind = ClauseKind::Relative;
             subject = before.and_then(|i| antecedent(w, p, i));
@@ -60,15 +111,35 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             // Participle clause: "…, citing X" / "a communique issued by Beijing".
             kind = ClauseKind::Participle;
             governor = previous_clause(p, v);
-            subject = before.and_then(|i| if w.lower[i] == "," { governor.and_then(|g| p.clauses.get(g)).and_then(|c| c.subject) } else { p.np_of_token[i] });
+            subject = before.and_then(|i| {
+                if w.lower[i] == "," {
+                    governor
+                        .and_then(|g| p.clauses.get(g))
+                        .and_then(|c| c.subject)
+                } else {
+                    p.np_of_token[i]
+                }
+            });
             if w.tag(vg.main) == Tag::VBN {
                 subject = before.and_then(|i| p.np_of_token[i]);
             }
-        } else if vg.tokens.start == vg.main && w.tag(vg.main) == Tag::VBG && matches!(before_word, "and" | "or" | ",") && previous_clause(p, v).is_none_or(|c| w.tag(p.verbs[p.clauses[c].verb].main) != Tag::VBG) {
+        } else if vg.tokens.start == vg.main
+            && w.tag(vg.main) == Tag::VBG
+            && matches!(before_word, "and" | "or" | ",")
+            && previous_clause(p, v)
+                .is_none_or(|c| w.tag(p.verbs[p.clauses[c].verb].main) != Tag::VBG)
+        {
             // "emphasis on trust, and upholding fairness": a gerund in a list of
             // nouns, not a verb coordinated with the clause before.
             kind = ClauseKind::Participle;
-        } else if matches!(before_word, "and" | "or" | "but") && before.is_some_and(|i| i > 0 && (p.vg_of_token[i - 1].is_some() || p.np_of_token[i - 1].is_some() || w.lower[i - 1] == ",")) {
+        } else if matches!(before_word, "and" | "or" | "but")
+            && before.is_some_and(|i| {
+                i > 0
+                    && (p.vg_of_token[i - 1].is_some()
+                        || p.np_of_token[i - 1].is_some()
+                        || w.lower[i - 1] == ",")
+            })
+        {
             // "X met Y and signed Z": shares the subject of the clause before,
             // unless a subject stands right before the conjunction's verb.
             let prev = previous_clause(p, v);
@@ -87,14 +158,35 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 }
                 if k > 0 {
                     let wd = w.lower[k - 1].as_str();
-                    if matches!(wd, "while" | "as" | "when" | "after" | "before" | "because" | "since" | "although" | "though" | "if" | "unless" | "until" | "whereas") {
+                    if matches!(
+                        wd,
+                        "while"
+                            | "as"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "since"
+                            | "although"
+                            | "though"
+                            | "if"
+                            | "unless"
+                            | "until"
+                            | "whereas"
+                    ) {
                         kind = ClauseKind::Adverbial;
-                    } else if wd == "that" || (k >= 2 && w.lower[k - 1] == "," && false) {
+                    } else if wd == "that" {
                         kind = ClauseKind::Complement;
                         governor = previous_clause(p, v);
                     } else if let Some(g) = k.checked_sub(1).and_then(|i| {
                         // skip a time word: "said Monday it had asked"
-                        let i = if p.np_of_token[i].is_some_and(|n| p.nps[n].kind == crate::NpKind::Time) { i.checked_sub(1)? } else { i };
+                        let i = if p.np_of_token[i]
+                            .is_some_and(|n| p.nps[n].kind == crate::NpKind::Time)
+                        {
+                            i.checked_sub(1)?
+                        } else {
+                            i
+                        };
                         p.vg_of_token[i]
                     }) {
                         // "Xi said China would …": a clause right after a reporting verb.
@@ -117,8 +209,15 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 // adjective after a copula ("is about to").
                 let gv = &p.verbs[gc.verb];
                 let object_control = gv.lemma != "be"
-                    && gc.object.is_some_and(|o| p.nps[o].tokens.end == start && (w.tag(p.nps[o].head).is_noun() || w.tag(p.nps[o].head) == Tag::PRP));
-                subject = if object_control { gc.object } else { gc.subject };
+                    && gc.object.is_some_and(|o| {
+                        p.nps[o].tokens.end == start
+                            && (w.tag(p.nps[o].head).is_noun() || w.tag(p.nps[o].head) == Tag::PRP)
+                    });
+                subject = if object_control {
+                    gc.object
+                } else {
+                    gc.subject
+                };
             }
         }
 
@@ -141,7 +240,9 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                     break;
                 }
             }
-            if matches!(w.tag(k), Tag::WDT | Tag::WP) || (w.lower[k] == "," && matches!(w.tag(k + 1), Tag::WDT | Tag::WP)) {
+            if matches!(w.tag(k), Tag::WDT | Tag::WP)
+                || (w.lower[k] == "," && matches!(w.tag(k + 1), Tag::WDT | Tag::WP))
+            {
                 // A relative clause on the object: its words belong to it,
                 // but our clause's patterns still see them via `rest`.
             }
@@ -150,8 +251,21 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 if n.tokens.start == k {
                     match n.preposition {
                         None if n.kind == crate::NpKind::Time => {}
-                        None if object.is_none() && preps.is_empty() && w.tag(n.head) != Tag::EX && !starts_clause(w, p, np) && (after..k).all(|j| w.tag(j).is_adv() || p.np_of_token[j].is_some_and(|t| p.nps[t].kind == crate::NpKind::Time)) => object = Some(np),
-                        Some(pr) if w.lower[pr] == "by" && vg.passive && agent.is_none() => agent = Some(np),
+                        None if object.is_none()
+                            && preps.is_empty()
+                            && w.tag(n.head) != Tag::EX
+                            && !starts_clause(w, p, np)
+                            && (after..k).all(|j| {
+                                w.tag(j).is_adv()
+                                    || p.np_of_token[j]
+                                        .is_some_and(|t| p.nps[t].kind == crate::NpKind::Time)
+                            }) =>
+                        {
+                            object = Some(np)
+                        }
+                        Some(pr) if w.lower[pr] == "by" && vg.passive && agent.is_none() => {
+                            agent = Some(np)
+                        }
                         Some(pr) => preps.push(PrepPhrase { prep: pr, np }),
                         None => {}
                     }
@@ -160,7 +274,16 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             k += 1;
         }
         // Passive voice: the grammatical subject is the one acted on.
-        p.clauses.push(Clause { verb: v, kind, subject, object, preps, agent, governor, rest: after..end });
+        p.clauses.push(Clause {
+            verb: v,
+            kind,
+            subject,
+            object,
+            preps,
+            agent,
+            governor,
+            rest: after..end,
+        });
     }
 }
 
@@ -169,16 +292,31 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
 /// ("said Monday it had asked").
 fn starts_clause(w: &Words, p: &SentenceParse, np: usize) -> bool {
     let n = &p.nps[np];
-    if n.kind == crate::NpKind::Pronoun && matches!(w.lower[n.head].as_str(), "he" | "she" | "they" | "we" | "i") {
+    if n.kind == crate::NpKind::Pronoun
+        && matches!(w.lower[n.head].as_str(), "he" | "she" | "they" | "we" | "i")
+    {
         return true;
     }
     n.kind == crate::NpKind::Pronoun
-        && p.vg_of_token.get(n.tokens.end).copied().flatten().is_some_and(|v| p.verbs[v].tokens.clone().any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
+        && p.vg_of_token
+            .get(n.tokens.end)
+            .copied()
+            .flatten()
+            .is_some_and(|v| {
+                p.verbs[v]
+                    .tokens
+                    .clone()
+                    .any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+            })
 }
 
 /// Whether a finite verb group (tensed or modal) follows verb group `v`.
 fn has_finite_verb_after(w: &Words, p: &SentenceParse, v: usize) -> bool {
-    p.verbs[v + 1..].iter().any(|g| g.tokens.clone().any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
+    p.verbs[v + 1..].iter().any(|g| {
+        g.tokens
+            .clone()
+            .any(|k| matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+    })
 }
 
 /// The clause of the verb group before `v`, if any.
@@ -233,10 +371,24 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 let first = open + 1;
                 // ", who …," / ", China 's president," / ", while expressing …," / ", citing …,"
                 let rel = matches!(w.tag(first), Tag::WDT | Tag::WP)
-                    || p.nps.get(p.np_of_token[first].unwrap_or(usize::MAX)).is_some_and(|n| n.apposition_of.is_some())
+                    || p.nps
+                        .get(p.np_of_token[first].unwrap_or(usize::MAX))
+                        .is_some_and(|n| n.apposition_of.is_some())
                     || crate::chunk::is_subordinator(&w.lower[first])
-                    || matches!(w.lower[first].as_str(), "when" | "after" | "before" | "as" | "in" | "on" | "at" | "during" | "despite")
-                    || (matches!(w.tag(first), Tag::VBG | Tag::VBN) && p.vg_of_token[first].is_some());
+                    || matches!(
+                        w.lower[first].as_str(),
+                        "when"
+                            | "after"
+                            | "before"
+                            | "as"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "during"
+                            | "despite"
+                    )
+                    || (matches!(w.tag(first), Tag::VBG | Tag::VBN)
+                        && p.vg_of_token[first].is_some());
                 if rel {
                     k = open;
                     continue;
@@ -253,7 +405,10 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 return Some(a);
             }
             // A coordinated subject: its first member stands for it (callers expand).
-            let first = p.nps[np].coordination.and_then(|c| p.coordinations[c].members.first().copied()).unwrap_or(np);
+            let first = p.nps[np]
+                .coordination
+                .and_then(|c| p.coordinations[c].members.first().copied())
+                .unwrap_or(np);
             let n = &p.nps[first];
             // A prepositional object ("the ambassadors of Arnor, Osgiliath and
             // Gondor presented"): look past it.
@@ -266,7 +421,10 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             if let Some(v) = n.tokens.start.checked_sub(1).and_then(|b| p.vg_of_token[b]) {
                 let vg = &p.verbs[v];
                 let bare = vg.tokens.start == vg.main && w.tag(vg.main) == Tag::VBG;
-                if bare && vg.tokens.start > 0 && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN) {
+                if bare
+                    && vg.tokens.start > 0
+                    && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN)
+                {
                     k = vg.tokens.start;
                     continue;
                 }
@@ -277,7 +435,9 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             let after_np = w.lower.get(n.tokens.end).map(String::as_str);
             let list_item = n.tokens.start >= 2
                 && w.lower[n.tokens.start - 1] == ","
-                && p.np_of_token[n.tokens.start - 2].is_some_and(|q| p.nps[q].preposition.is_some() || p.nps[q].coordination.is_some())
+                && p.np_of_token[n.tokens.start - 2].is_some_and(|q| {
+                    p.nps[q].preposition.is_some() || p.nps[q].coordination.is_some()
+                })
                 && matches!(after_np, Some(",") | Some("and") | Some("or"));
             if list_item {
                 k = n.tokens.start;
@@ -291,7 +451,8 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             // clause of its own for this purpose: look past it.
             let vg = &p.verbs[v];
             let bare = vg.tokens.start == vg.main && matches!(w.tag(vg.main), Tag::VBG | Tag::VBN);
-            let embedded = vg.tokens.start > 0 && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN);
+            let embedded = vg.tokens.start > 0
+                && matches!(w.tag(vg.tokens.start - 1), Tag::CC | Tag::Comma | Tag::IN);
             if bare && embedded {
                 k = vg.tokens.start;
                 continue;
@@ -301,7 +462,12 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
         if matches!(word, "that" | ";" | ":" | "\"") || w.tag(k) == Tag::WDT {
             return None;
         }
-        if matches!(w.tag(k), Tag::IN | Tag::TO | Tag::CC | Tag::RB | Tag::POS | Tag::RRB | Tag::LRB) || w.tag(k).is_adj() || w.tag(k) == Tag::CD {
+        if matches!(
+            w.tag(k),
+            Tag::IN | Tag::TO | Tag::CC | Tag::RB | Tag::POS | Tag::RRB | Tag::LRB
+        ) || w.tag(k).is_adj()
+            || w.tag(k) == Tag::CD
+        {
             continue;
         }
         return None;

@@ -20,9 +20,15 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let lines = |s: &'static str| s.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
         let pairs = |s: &'static str| {
-            lines(s).filter_map(|l| l.split_once(' ')).collect::<HashMap<_, _>>()
+            lines(s)
+                .filter_map(|l| l.split_once(' '))
+                .collect::<HashMap<_, _>>()
         };
-        Tables { verbs: lines(VERB_LEMMAS).collect(), verb_exc: pairs(VERB_EXC), noun_exc: pairs(NOUN_EXC) }
+        Tables {
+            verbs: lines(VERB_LEMMAS).collect(),
+            verb_exc: pairs(VERB_EXC),
+            noun_exc: pairs(NOUN_EXC),
+        }
     })
 }
 
@@ -36,7 +42,9 @@ pub fn verb_lemma(word: &str) -> String {
     let w = word.to_lowercase();
     let t = tables();
     match w.as_str() {
-        "'s" | "is" | "are" | "was" | "were" | "am" | "'re" | "'m" | "been" | "being" | "be" => return "be".into(),
+        "'s" | "is" | "are" | "was" | "were" | "am" | "'re" | "'m" | "been" | "being" | "be" => {
+            return "be".into()
+        }
         "has" | "had" | "having" | "'ve" | "'d" => return "have".into(),
         "does" | "did" | "done" | "doing" => return "do".into(),
         "ca" => return "can".into(),
@@ -78,7 +86,11 @@ fn candidates(w: &str) -> Vec<String> {
             let b = s.as_bytes();
             // stopped → stop, but not "agreed" → "agre".
             // (ASCII only: the byte test must not cut a multi-byte character.)
-            if b.len() >= 2 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e') {
+            if b.len() >= 2
+                && b[b.len() - 1].is_ascii_alphabetic()
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !matches!(b[b.len() - 1], b'l' | b's' | b'e')
+            {
                 out.push(s[..s.len() - 1].to_string());
             }
             out.push(format!("{s}e"));
@@ -118,11 +130,26 @@ mod tests {
     #[test]
     fn verbs() {
         for (form, lemma) in [
-            ("urged", "urge"), ("agreed", "agree"), ("proposed", "propose"), ("held", "hold"),
-            ("praised", "praise"), ("met", "meet"), ("stopped", "stop"), ("signing", "sign"),
-            ("carries", "carry"), ("pledges", "pledge"), ("attacked", "attack"), ("was", "be"),
-            ("highlighted", "highlight"), ("expressing", "express"), ("noted", "note"), ("said", "say"),
-            ("affirmed", "affirm"), ("emphasised", "emphasise"), ("visited", "visit"), ("n't", "n't"),
+            ("urged", "urge"),
+            ("agreed", "agree"),
+            ("proposed", "propose"),
+            ("held", "hold"),
+            ("praised", "praise"),
+            ("met", "meet"),
+            ("stopped", "stop"),
+            ("signing", "sign"),
+            ("carries", "carry"),
+            ("pledges", "pledge"),
+            ("attacked", "attack"),
+            ("was", "be"),
+            ("highlighted", "highlight"),
+            ("expressing", "express"),
+            ("noted", "note"),
+            ("said", "say"),
+            ("affirmed", "affirm"),
+            ("emphasised", "emphasise"),
+            ("visited", "visit"),
+            ("n't", "n't"),
         ] {
             assert_eq!(verb_lemma(form), lemma, "{form}");
         }
@@ -132,7 +159,12 @@ mod tests {
     fn non_ascii_words_never_panic() {
         // Found by the pipeline fuzz test: a doubled last *byte* inside a
         // multi-byte character was cut as if it were a doubled consonant.
-        for w in ["\u{1e7ee}\u{122cb}ed", "\u{122cb}\u{122cb}ing", "caf\u{e9}\u{e9}ed", "ééd"] {
+        for w in [
+            "\u{1e7ee}\u{122cb}ed",
+            "\u{122cb}\u{122cb}ing",
+            "caf\u{e9}\u{e9}ed",
+            "ééd",
+        ] {
             let _ = verb_lemma(w);
             let _ = noun_lemma(w);
         }

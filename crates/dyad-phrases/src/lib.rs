@@ -9,9 +9,9 @@
 
 use dyad_model::{Sentence, Tag};
 
-pub mod lemma;
 mod chunk;
 mod clause;
+pub mod lemma;
 mod quote;
 mod render;
 
@@ -188,14 +188,19 @@ impl Words<'_> {
     /// Whether token `i` is glued to the previous token (no space between).
     pub fn attached(&self, i: usize) -> bool {
         i > 0
-            && self.sentence.tokens.get(i).map(|t| t.span.start) == self.sentence.tokens.get(i - 1).map(|t| t.span.end)
+            && self.sentence.tokens.get(i).map(|t| t.span.start)
+                == self.sentence.tokens.get(i - 1).map(|t| t.span.end)
     }
 }
 
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
     let words = Words {
-        lower: sentence.tokens.iter().map(|t| t.norm.to_lowercase()).collect(),
+        lower: sentence
+            .tokens
+            .iter()
+            .map(|t| t.norm.to_lowercase())
+            .collect(),
         tags: sentence.tokens.iter().map(|t| t.tag).collect(),
         sentence,
     };

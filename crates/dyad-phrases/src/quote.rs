@@ -11,7 +11,13 @@ pub(crate) fn quotes(w: &Words, p: &mut SentenceParse) {
         let closes = open.is_some() && (w.attached(m) || !w.attached(m + 1));
         match (open, closes) {
             (Some(o), true) => {
-                p.quotes.push(Quote { inner: o + 1..m, open: o, close: Some(m), speaker: None, verb: None });
+                p.quotes.push(Quote {
+                    inner: o + 1..m,
+                    open: o,
+                    close: Some(m),
+                    speaker: None,
+                    verb: None,
+                });
                 open = None;
             }
             (Some(_), false) => open = Some(m),
@@ -19,7 +25,13 @@ pub(crate) fn quotes(w: &Words, p: &mut SentenceParse) {
         }
     }
     if let Some(o) = open {
-        p.quotes.push(Quote { inner: o + 1..w.len(), open: o, close: None, speaker: None, verb: None });
+        p.quotes.push(Quote {
+            inner: o + 1..w.len(),
+            open: o,
+            close: None,
+            speaker: None,
+            verb: None,
+        });
     }
     for q in 0..p.quotes.len() {
         let (speaker, verb) = speaker_of(w, p, &p.quotes[q]);
@@ -73,7 +85,8 @@ fn speaker_of(w: &Words, p: &SentenceParse, q: &Quote) -> (Option<usize>, Option
         let mut k = ci;
         for _ in 0..4 {
             let c = &p.clauses[k];
-            if is_reporting_verb(&p.verbs[c.verb].lemma) && c.kind != crate::ClauseKind::Complement {
+            if is_reporting_verb(&p.verbs[c.verb].lemma) && c.kind != crate::ClauseKind::Complement
+            {
                 return (c.subject, Some(c.verb));
             }
             match c.governor {

@@ -8,14 +8,32 @@ fn tagged(s: &str) -> Sentence {
     let mut at = 0;
     for item in s.split(' ') {
         let (w, t) = item.rsplit_once('/').expect("word/TAG");
-        tokens.push(Token { span: Span::new(at, at + w.len()), norm: w.to_string(), tag: Tag::from_penn(t).expect(t) });
+        tokens.push(Token {
+            span: Span::new(at, at + w.len()),
+            norm: w.to_string(),
+            tag: Tag::from_penn(t).expect(t),
+        });
         at += w.len() + 1;
     }
-    Sentence { index: 0, span: Span::new(0, at), tokens, boilerplate: None, headline: false }
+    Sentence {
+        index: 0,
+        span: Span::new(0, at),
+        tokens,
+        boilerplate: None,
+        headline: false,
+    }
 }
 
 fn np_words(s: &Sentence, p: &SentenceParse, np: Option<usize>) -> String {
-    np.map(|i| p.nps[i].tokens.clone().map(|k| s.tokens[k].norm.as_str()).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    np.map(|i| {
+        p.nps[i]
+            .tokens
+            .clone()
+            .map(|k| s.tokens[k].norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .unwrap_or_default()
 }
 
 #[test]
@@ -28,7 +46,10 @@ fn subject_verb_object_and_prepositions() {
     assert_eq!(np_words(&s, &p, c.subject), "President Xi Jinping");
     assert_eq!(np_words(&s, &p, c.object), "talks");
     assert_eq!(c.preps.len(), 1);
-    assert_eq!(np_words(&s, &p, Some(c.preps[0].np)), "Kenyan President William Ruto");
+    assert_eq!(
+        np_words(&s, &p, Some(c.preps[0].np)),
+        "Kenyan President William Ruto"
+    );
 }
 
 #[test]
@@ -60,7 +81,11 @@ fn coordination_of_actors() {
     assert_eq!(c.kind, ClauseKind::Complement);
     assert_eq!(c.governor, Some(0));
     let subj = c.subject.unwrap();
-    let names: Vec<String> = p.conjuncts(subj).into_iter().map(|n| np_words(&s, &p, Some(n))).collect();
+    let names: Vec<String> = p
+        .conjuncts(subj)
+        .into_iter()
+        .map(|n| np_words(&s, &p, Some(n)))
+        .collect();
     assert_eq!(names, ["China", "Kenya"]);
 }
 
@@ -68,23 +93,34 @@ fn coordination_of_actors() {
 fn relative_clause_subject_is_the_antecedent() {
     let s = tagged("Xi/NNP met/VBD Ruto/NNP ,/, who/WP is/VBZ attending/VBG the/DT summit/NN ,/, in/IN Beijing/NNP ./.");
     let p = parse(&s);
-    let rel = p.clauses.iter().find(|c| c.kind == ClauseKind::Relative).expect("relative clause");
+    let rel = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Relative)
+        .expect("relative clause");
     assert_eq!(np_words(&s, &p, rel.subject), "Ruto");
     assert_eq!(np_words(&s, &p, p.clauses[0].object), "Ruto");
 }
 
 #[test]
 fn subject_skips_a_relative_clause() {
-    let s = tagged("Ruto/NNP ,/, who/WP arrived/VBD on/IN Monday/NNP ,/, praised/VBD China/NNP ./.");
+    let s =
+        tagged("Ruto/NNP ,/, who/WP arrived/VBD on/IN Monday/NNP ,/, praised/VBD China/NNP ./.");
     let p = parse(&s);
-    let main = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "praise").unwrap();
+    let main = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "praise")
+        .unwrap();
     assert_eq!(np_words(&s, &p, main.subject), "Ruto");
     assert_eq!(np_words(&s, &p, main.object), "China");
 }
 
 #[test]
 fn apposition_points_back() {
-    let s = tagged("Xi/NNP Jinping/NNP ,/, China/NNP 's/POS president/NN ,/, visited/VBD Nairobi/NNP ./.");
+    let s = tagged(
+        "Xi/NNP Jinping/NNP ,/, China/NNP 's/POS president/NN ,/, visited/VBD Nairobi/NNP ./.",
+    );
     let p = parse(&s);
     let c = p.clauses.last().unwrap();
     assert_eq!(np_words(&s, &p, c.subject), "Xi Jinping");
@@ -95,11 +131,19 @@ fn apposition_points_back() {
 fn infinitive_takes_object_or_subject_control() {
     let s = tagged("China/NNP urged/VBD Kenya/NNP to/TO align/VB with/IN Beijing/NNP ./.");
     let p = parse(&s);
-    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    let inf = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Infinitive)
+        .unwrap();
     assert_eq!(np_words(&s, &p, inf.subject), "Kenya");
     let s = tagged("Kenya/NNP agreed/VBD to/TO help/VB Somalia/NNP ./.");
     let p = parse(&s);
-    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    let inf = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Infinitive)
+        .unwrap();
     assert_eq!(np_words(&s, &p, inf.subject), "Kenya");
     assert_eq!(np_words(&s, &p, inf.object), "Somalia");
 }
@@ -128,7 +172,10 @@ fn possessive_noun_phrase() {
     assert_eq!(s.tokens[subj.head].norm, "president");
 }
 
-const TAGS: &[&str] = &["NNP", "NN", "VBD", "VBZ", "VBN", "IN", "DT", "JJ", ",", ".", "CC", "PRP", "MD", "RB", "TO", "VB", "WP", "POS", "``", "''", "CD", "VBG"];
+const TAGS: &[&str] = &[
+    "NNP", "NN", "VBD", "VBZ", "VBN", "IN", "DT", "JJ", ",", ".", "CC", "PRP", "MD", "RB", "TO",
+    "VB", "WP", "POS", "``", "''", "CD", "VBG",
+];
 
 proptest! {
     #[test]
@@ -156,7 +203,11 @@ fn quote_speaker_climbs_to_the_reporting_clause() {
 fn copula_about_to_keeps_the_subject() {
     let s = tagged("Arnor/NNP is/VBZ about/JJ to/TO restore/VB full/JJ diplomatic/JJ ties/NNS with/IN Gondor/NNP ./.");
     let p = parse(&s);
-    let inf = p.clauses.iter().find(|c| c.kind == ClauseKind::Infinitive).unwrap();
+    let inf = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Infinitive)
+        .unwrap();
     assert_eq!(np_words(&s, &p, inf.subject), "Arnor");
     assert_eq!(p.verbs[inf.verb].lemma, "restore");
 }
@@ -165,7 +216,11 @@ fn copula_about_to_keeps_the_subject() {
 fn complementizer_that_is_not_a_preposition_and_quotes_open_inside_verb_groups() {
     let s = tagged("Xi/NNP urged/VBD that/IN China/NNP and/CC Kenya/NNP should/MD \"/`` firmly/RB support/VB each/DT other/JJ ./. \"/''");
     let p = parse(&s);
-    let c = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "support").expect("support clause");
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "support")
+        .expect("support clause");
     assert_eq!(c.kind, ClauseKind::Complement);
     assert_eq!(p.conjuncts(c.subject.unwrap()).len(), 2);
     assert_eq!(p.verbs[c.verb].modal.as_deref(), Some("should"));
@@ -175,9 +230,17 @@ fn complementizer_that_is_not_a_preposition_and_quotes_open_inside_verb_groups()
 fn subject_skips_a_fronted_participle_parenthetical() {
     let s = tagged("President/NNP Ruto/NNP ,/, while/IN expressing/VBG gratitude/NN for/IN the/DT hosting/VBG of/IN the/DT summit/NN ,/, highlighted/VBD the/DT ties/NNS ./.");
     let p = parse(&s);
-    let c = p.clauses.iter().find(|c| p.verbs[c.verb].lemma == "highlight").unwrap();
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "highlight")
+        .unwrap();
     assert_eq!(np_words(&s, &p, c.subject), "President Ruto");
-    assert!(p.nps.iter().any(|n| np_words(&s, &p, Some(p.nps.iter().position(|m| m == n).unwrap())) == "the hosting"));
+    assert!(p.nps.iter().any(|n| np_words(
+        &s,
+        &p,
+        Some(p.nps.iter().position(|m| m == n).unwrap())
+    ) == "the hosting"));
 }
 
 #[test]
@@ -187,7 +250,9 @@ fn lone_participle_tag_is_read_as_past_tense() {
     assert_eq!(p.clauses[0].kind, ClauseKind::Main);
     assert_eq!(p.conjuncts(p.clauses[0].subject.unwrap()).len(), 2);
     // …but a reduced relative before the main verb stays a participle.
-    let s = tagged("A/DT communique/NN issued/VBN by/IN Beijing/NNP said/VBD it/PRP was/VBD ready/JJ ./.");
+    let s = tagged(
+        "A/DT communique/NN issued/VBN by/IN Beijing/NNP said/VBD it/PRP was/VBD ready/JJ ./.",
+    );
     let p = parse(&s);
     assert_eq!(p.clauses[0].kind, ClauseKind::Participle);
 }
@@ -196,7 +261,10 @@ fn lone_participle_tag_is_read_as_past_tense() {
 fn time_words_are_their_own_phrases_and_never_arguments() {
     let s = tagged("Indian/JJ business/NN leaders/NNS Friday/NNP called/VBD for/IN talks/NNS ./.");
     let p = parse(&s);
-    assert_eq!(np_words(&s, &p, p.clauses[0].subject), "Indian business leaders");
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].subject),
+        "Indian business leaders"
+    );
     let s = tagged("Turkey/NNP said/VBD Monday/NNP it/PRP had/VBD asked/VBN Tehran/NNP ./.");
     let p = parse(&s);
     assert_eq!(p.clauses[0].object, None);

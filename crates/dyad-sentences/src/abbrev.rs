@@ -5,13 +5,15 @@
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
     "cpl", "pvt", "sen", "rep", "gov", "pres", "rev", "fr", "st", "mt", "ft", "gen", "brig",
-    "supt", "insp", "amb", "hon", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "approx", "dept", "univ",
-    "assn", "bros", "est", "vol", "fig",
+    "supt", "insp", "amb", "hon", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "approx", "dept", "univ", "assn", "bros",
+    "est", "vol", "fig",
 ];
 
 /// Abbreviations that may end a sentence ("... Acme Inc. The company ...").
-const OTHERS: &[&str] = &["inc", "co", "corp", "ltd", "jr", "sr", "etc", "plc", "llc", "a.m", "p.m"];
+const OTHERS: &[&str] = &[
+    "inc", "co", "corp", "ltd", "jr", "sr", "etc", "plc", "llc", "a.m", "p.m",
+];
 
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -26,7 +28,10 @@ pub fn is_abbreviation(word: &str) -> bool {
     (single && first.is_some_and(|c| c.is_uppercase()))
         || in_list(TITLES, word)
         || in_list(OTHERS, word)
-        || (word.contains('.') && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)))
+        || (word.contains('.')
+            && word.split('.').all(|p| {
+                !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+            }))
 }
 
 /// Whether a token such as `Gen.` or `Sept.` can never end a sentence.

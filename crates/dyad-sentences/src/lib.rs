@@ -58,7 +58,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let clen = c.len_utf8();
         if is_space(c) {
             i += clen;
@@ -113,10 +115,14 @@ fn scan_word(text: &str, start: usize) -> usize {
         let next = iter.peek().map(|&(_, n)| n);
         let joins = match c {
             '.' | '-' | '&' | '/' | '\u{2011}' => next.is_some_and(|n| n.is_alphanumeric()),
-            ',' => prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit())
-                && digits_after(&text[at + 1..]) == 3,
-            c if is_apostrophe(c) => next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(|p| p.is_alphanumeric()),
+            ',' => {
+                prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && digits_after(&text[at + 1..]) == 3
+            }
+            c if is_apostrophe(c) => {
+                next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(|p| p.is_alphanumeric())
+            }
             _ => false,
         };
         if !joins {
@@ -157,7 +163,11 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
     if let Some((pos, _)) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) {
         let tail = &word[pos..];
         let after = &tail[tail.chars().next().map_or(1, |c| c.len_utf8())..];
-        if matches!(after.to_ascii_lowercase().as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") && pos > 0 {
+        if matches!(
+            after.to_ascii_lowercase().as_str(),
+            "s" | "re" | "ve" | "ll" | "d" | "m"
+        ) && pos > 0
+        {
             push(out, text, base, start, start + pos);
             push(out, text, base, start + pos, end);
             return;
@@ -167,7 +177,11 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
 }
 
 fn push(out: &mut Vec<Token>, text: &str, base: usize, start: usize, end: usize) {
-    out.push(Token { span: Span::new(base + start, base + end), norm: normalise(&text[start..end]), tag: Tag::X });
+    out.push(Token {
+        span: Span::new(base + start, base + end),
+        norm: normalise(&text[start..end]),
+        tag: Tag::X,
+    });
 }
 
 /// Fold typographic characters to the ASCII forms dictionaries use.
@@ -179,7 +193,9 @@ pub fn normalise(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' => out.push('\''),
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => out.push('"'),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => {
+                out.push('"')
+            }
             '\u{2013}' | '\u{2014}' | '\u{2015}' => out.push_str("--"),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{2026}' => out.push_str("..."),
@@ -208,9 +224,36 @@ fn attached(prev: &Token, tok: &Token) -> bool {
 fn is_sentence_starter(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "In" | "But" | "This"
-            | "That" | "These" | "Those" | "His" | "Her" | "Its" | "Their" | "On" | "At" | "However"
-            | "Meanwhile" | "Officials" | "There" | "And" | "Both" | "After" | "Earlier" | "Later"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "In"
+            | "But"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "On"
+            | "At"
+            | "However"
+            | "Meanwhile"
+            | "Officials"
+            | "There"
+            | "And"
+            | "Both"
+            | "After"
+            | "Earlier"
+            | "Later"
     )
 }
 
@@ -231,13 +274,20 @@ pub fn split_tokens(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>>
         if is_terminal(norm) && depth == 0 {
             // Take closing quotes/brackets that hug the terminal.
             let mut j = i + 1;
-            while j < tokens.len() && is_closer(&tokens[j].norm) && attached(&tokens[j - 1], &tokens[j]) {
+            while j < tokens.len()
+                && is_closer(&tokens[j].norm)
+                && attached(&tokens[j - 1], &tokens[j])
+            {
                 j += 1;
             }
             if j >= tokens.len() || starts_sentence(text, &tokens[j]) {
                 boundary = Some(j);
             }
-        } else if norm.ends_with('.') && norm.len() > 1 && !is_title_abbreviation(norm) && depth == 0 {
+        } else if norm.ends_with('.')
+            && norm.len() > 1
+            && !is_title_abbreviation(norm)
+            && depth == 0
+        {
             // "... with the U.S. The talks ...": an abbreviation can end a sentence.
             if let Some(next) = tokens.get(i + 1) {
                 if is_sentence_starter(&next.norm) {
@@ -265,7 +315,9 @@ pub fn split_tokens(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>>
 }
 
 fn starts_sentence(_text: &str, tok: &Token) -> bool {
-    let Some(c) = tok.norm.chars().next() else { return false };
+    let Some(c) = tok.norm.chars().next() else {
+        return false;
+    };
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-' | '*')
 }
 

@@ -7,26 +7,53 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn sentences(text: &str) -> Vec<String> {
-    let mut doc = Document { text: text.to_string(), ..Default::default() };
+    let mut doc = Document {
+        text: text.to_string(),
+        ..Default::default()
+    };
     split_document(&mut doc);
-    doc.sentences.iter().map(|s| s.span.slice(text).to_string()).collect()
+    doc.sentences
+        .iter()
+        .map(|s| s.span.slice(text).to_string())
+        .collect()
 }
 
 #[test]
 fn clitics_and_punctuation_split_ptb_style() {
-    assert_eq!(words("Kenya's leader didn't go."), ["Kenya", "'s", "leader", "did", "n't", "go", "."]);
-    assert_eq!(words("China\u{2019}s “sincere partner”"), ["China", "'s", "\"", "sincere", "partner", "\""]);
-    assert_eq!(words("They can't, won't."), ["They", "ca", "n't", ",", "wo", "n't", "."]);
-    assert_eq!(words("the leaders' talks"), ["the", "leaders", "'", "talks"]);
+    assert_eq!(
+        words("Kenya's leader didn't go."),
+        ["Kenya", "'s", "leader", "did", "n't", "go", "."]
+    );
+    assert_eq!(
+        words("China\u{2019}s “sincere partner”"),
+        ["China", "'s", "\"", "sincere", "partner", "\""]
+    );
+    assert_eq!(
+        words("They can't, won't."),
+        ["They", "ca", "n't", ",", "wo", "n't", "."]
+    );
+    assert_eq!(
+        words("the leaders' talks"),
+        ["the", "leaders", "'", "talks"]
+    );
 }
 
 #[test]
 fn compounds_numbers_and_abbreviations_stay_whole() {
     assert_eq!(words("China-Africa ties"), ["China-Africa", "ties"]);
-    assert_eq!(words("$1,000 and 3.5% in U.S. aid"), ["$", "1,000", "and", "3.5", "%", "in", "U.S.", "aid"]);
-    assert_eq!(words("Gen. Smith met Mr. Jones on Sept. 5"), ["Gen.", "Smith", "met", "Mr.", "Jones", "on", "Sept.", "5"]);
+    assert_eq!(
+        words("$1,000 and 3.5% in U.S. aid"),
+        ["$", "1,000", "and", "3.5", "%", "in", "U.S.", "aid"]
+    );
+    assert_eq!(
+        words("Gen. Smith met Mr. Jones on Sept. 5"),
+        ["Gen.", "Smith", "met", "Mr.", "Jones", "on", "Sept.", "5"]
+    );
     assert_eq!(words("John F. Kennedy"), ["John", "F.", "Kennedy"]);
-    assert_eq!(words("wait... now -- or never\u{2014}ok"), ["wait", "...", "now", "--", "or", "never", "--", "ok"]);
+    assert_eq!(
+        words("wait... now -- or never\u{2014}ok"),
+        ["wait", "...", "now", "--", "or", "never", "--", "ok"]
+    );
 }
 
 #[test]
@@ -69,9 +96,18 @@ fn headlines_and_boilerplate_blocks_are_their_own_sentences() {
     let mut doc = Document {
         text: text.to_string(),
         blocks: vec![
-            Block { span: Span::new(0, 23), kind: BlockKind::Headline },
-            Block { span: Span::new(24, 37), kind: BlockKind::Boilerplate(Boilerplate::Caption) },
-            Block { span: Span::new(38, text.len()), kind: BlockKind::Body },
+            Block {
+                span: Span::new(0, 23),
+                kind: BlockKind::Headline,
+            },
+            Block {
+                span: Span::new(24, 37),
+                kind: BlockKind::Boilerplate(Boilerplate::Caption),
+            },
+            Block {
+                span: Span::new(38, text.len()),
+                kind: BlockKind::Body,
+            },
         ],
         ..Default::default()
     };
@@ -94,10 +130,19 @@ fn list_items_without_full_stop() {
 #[test]
 fn huge_single_line_is_cut_into_bounded_sentences() {
     let text = "word ".repeat(200_000);
-    let mut doc = Document { text, ..Default::default() };
+    let mut doc = Document {
+        text,
+        ..Default::default()
+    };
     split_document(&mut doc);
-    assert!(doc.sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
-    assert_eq!(doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(), 200_000);
+    assert!(doc
+        .sentences
+        .iter()
+        .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    assert_eq!(
+        doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(),
+        200_000
+    );
 }
 
 proptest! {

@@ -21,6 +21,14 @@ pub fn peak_rss_mib() -> Option<f64> {
 
 pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
     let rss_start = peak_rss_mib().unwrap_or(0.0);
+    // Each model is loaded and timed on its own (the pipeline would
+    // otherwise load them together, the tagger lazily on first use).
+    let t = Instant::now();
+    let _ = dyad_tags::Tagger::embedded();
+    let tagger_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let geo_ok = dyad_geo::Gazetteer::embedded().is_ok();
+    let gazetteer_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let pipeline = Pipeline::load(&[]).context("loading dictionaries")?;
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
@@ -28,7 +36,11 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
 
     let bytes = std::fs::read(corpus).with_context(|| corpus.display().to_string())?;
     let today = chrono::Local::now().date_naive();
-    let opts = IngestOptions { default_date: None, today, strict: true };
+    let opts = IngestOptions {
+        default_date: None,
+        today,
+        strict: true,
+    };
     let t = Instant::now();
     let mut docs = dyad_ingest::ingest_bytes(&corpus.display().to_string(), &bytes, None, &opts)
         .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -49,7 +61,11 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
     }
     let split_s = t.elapsed().as_secs_f64();
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
-    let tokens: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.tokens.len()).sum();
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.tokens.len())
+        .sum();
 
     let t = Instant::now();
     for d in &mut docs {
@@ -69,15 +85,33 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
     let phrase_s = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let mut events = 0usize;
+    let mut coded: Vec<Vec<dyad_model::EventRecord>> = Vec::with_capacity(docs.len());
     for d in &docs {
-        events += black_box(pipeline.code_annotated(d, today)).len();
+        coded.push(black_box(pipeline.code_events(d, today)));
     }
     let code_s = t.elapsed().as_secs_f64();
+    let events: usize = coded.iter().map(Vec::len).sum();
+
+    let t = Instant::now();
+    for (d, ev) in docs.iter().zip(coded.iter_mut()) {
+        pipeline.locate(d, ev);
+    }
+    let geo_s = t.elapsed().as_secs_f64();
+    let located = coded
+        .iter()
+        .flatten()
+        .filter(|e| e.location.is_some())
+        .count();
 
     let text_stage = split_s + tag_s + phrase_s;
-    let end_to_end = ingest_s + text_stage + code_s;
-    let per_s = |secs: f64| if secs > 0.0 { sentences as f64 / secs } else { f64::INFINITY };
+    let end_to_end = ingest_s + text_stage + code_s + geo_s;
+    let per_s = |secs: f64| {
+        if secs > 0.0 {
+            sentences as f64 / secs
+        } else {
+            f64::INFINITY
+        }
+    };
     let peak = peak_rss_mib().unwrap_or(0.0);
     let report = serde_json::json!({
         "documents": docs.len(),
@@ -87,6 +121,9 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
         "clauses": clauses,
         "events": events,
         "dictionary_load_ms": load_ms,
+        "tagger_load_ms": tagger_ms,
+        "gazetteer_load_ms": gazetteer_ms,
+        "gazetteer_loaded": geo_ok,
         "sentences_per_s": {
             "baseline_whitespace_split": per_s(baseline_s),
             "split_and_tokenize": per_s(split_s),
@@ -94,8 +131,11 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
             "phrases": per_s(phrase_s),
             "text_stage_raw_to_phrases": per_s(ingest_s + text_stage),
             "code_events": per_s(code_s),
+            "locate_events": per_s(geo_s),
             "end_to_end_raw_to_events": per_s(end_to_end),
         },
+        "events_located": located,
+        "geo_share_of_end_to_end": geo_s / end_to_end.max(1e-9),
         "text_stage_time_vs_baseline": (ingest_s + text_stage) / baseline_s.max(1e-9),
         "end_to_end_time_vs_baseline": end_to_end / baseline_s.max(1e-9),
         "peak_rss_mib": peak,
@@ -106,20 +146,37 @@ pub fn run(corpus: &Path, json: bool) -> Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        println!("corpus: {} documents, {} sentences, {} tokens", docs.len(), sentences, tokens);
-        println!("dictionary load: {load_ms:.1} ms");
+        println!(
+            "corpus: {} documents, {} sentences, {} tokens",
+            docs.len(),
+            sentences,
+            tokens
+        );
+        println!("dictionary load: {load_ms:.1} ms; tagger load: {tagger_ms:.1} ms; gazetteer load: {gazetteer_ms:.1} ms");
         for (name, secs) in [
             ("baseline: whitespace split", baseline_s),
             ("ingest (JSON Lines, dates, boilerplate)", ingest_s),
             ("sentences + tokens", split_s),
             ("tags", tag_s),
             ("phrases + clauses + quotes", phrase_s),
-            ("raw text -> phrases (ingest..phrases)", ingest_s + text_stage),
+            (
+                "raw text -> phrases (ingest..phrases)",
+                ingest_s + text_stage,
+            ),
             ("actors + events", code_s),
+            ("locations (gazetteer)", geo_s),
             ("raw text -> events (end to end)", end_to_end),
         ] {
-            println!("{name:<42} {:>12.0} sentences/s  ({:.3} s)", per_s(secs), secs);
+            println!(
+                "{name:<42} {:>12.0} sentences/s  ({:.3} s)",
+                per_s(secs),
+                secs
+            );
         }
+        println!(
+            "locations: {located} of {events} events located; {:.1}% of end-to-end time",
+            100.0 * geo_s / end_to_end.max(1e-9)
+        );
         println!("events: {events}; peak RSS: {peak:.1} MiB (after dictionary load: {rss_after_load:.1} MiB)");
     }
     eprintln!("dyad: benchmarked {} sentences on 1 thread", sentences);

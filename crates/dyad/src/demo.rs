@@ -12,19 +12,34 @@ use dyad_model::EventRecord;
 
 /// The sample articles, compiled in so the demo runs from any directory.
 pub const SAMPLES: &[(&str, &str)] = &[
-    ("01-ankara-talks.txt", include_str!("../../../samples/01-ankara-talks.txt")),
-    ("02-border-clash.txt", include_str!("../../../samples/02-border-clash.txt")),
-    ("03-summit.jsonl", include_str!("../../../samples/03-summit.jsonl")),
+    (
+        "01-ankara-talks.txt",
+        include_str!("../../../samples/01-ankara-talks.txt"),
+    ),
+    (
+        "02-border-clash.txt",
+        include_str!("../../../samples/02-border-clash.txt"),
+    ),
+    (
+        "03-summit.jsonl",
+        include_str!("../../../samples/03-summit.jsonl"),
+    ),
 ];
 
 /// Ingest and code the samples.
 pub fn code_samples(pipeline: &Pipeline) -> Result<(Vec<dyad_model::Document>, Vec<EventRecord>)> {
     let today = chrono::Local::now().date_naive();
-    let opts = IngestOptions { default_date: None, today, strict: true };
+    let opts = IngestOptions {
+        default_date: None,
+        today,
+        strict: true,
+    };
     let mut docs = Vec::new();
     let mut events = Vec::new();
     for (name, text) in SAMPLES {
-        let ing = ingest_bytes(name, text.as_bytes(), None, &opts).map_err(|e| anyhow::anyhow!("{e}")).with_context(|| format!("sample {name}"))?;
+        let ing = ingest_bytes(name, text.as_bytes(), None, &opts)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("sample {name}"))?;
         for mut d in ing.docs {
             events.extend(pipeline.code(&mut d, today));
             docs.push(d);
@@ -34,7 +49,10 @@ pub fn code_samples(pipeline: &Pipeline) -> Result<(Vec<dyad_model::Document>, V
 }
 
 pub fn print_table(events: &[EventRecord]) {
-    println!("{:<10}  {:<10} {:<10} {:<5} {:<9} {:>6}  {:<22} evidence", "date", "source", "target", "code", "plover", "gold", "verb");
+    println!(
+        "{:<10}  {:<10} {:<10} {:<5} {:<9} {:>6}  {:<22} evidence",
+        "date", "source", "target", "code", "plover", "gold", "verb"
+    );
     for e in events {
         let text: String = e.text.chars().take(70).collect();
         let mut flags = String::new();
@@ -66,7 +84,11 @@ pub fn run(db: &std::path::Path) -> Result<ExitCode> {
     let batch: Vec<dyad_store::CodedDocument> = docs
         .into_iter()
         .map(|doc| {
-            let evs = events.iter().filter(|e| e.doc_id == doc.id).cloned().collect();
+            let evs = events
+                .iter()
+                .filter(|e| e.doc_id == doc.id)
+                .cloned()
+                .collect();
             dyad_store::CodedDocument { doc, events: evs }
         })
         .collect();
@@ -74,8 +96,17 @@ pub fn run(db: &std::path::Path) -> Result<ExitCode> {
     // Show what the store holds for the samples (a re-run adds nothing).
     print_table(&events);
     println!();
-    println!("store: {} ({} new documents, {} new events; {} already stored)", db.display(), summary.documents, summary.events, summary.duplicates);
-    println!("dashboard: http://127.0.0.1:8080/  (start it with: dyad serve --db {})", db.display());
+    println!(
+        "store: {} ({} new documents, {} new events; {} already stored)",
+        db.display(),
+        summary.documents,
+        summary.events,
+        summary.duplicates
+    );
+    println!(
+        "dashboard: http://127.0.0.1:8080/  (start it with: dyad serve --db {})",
+        db.display()
+    );
     eprintln!(
         "dyad: demo coded {} sample documents, {} sentences, {} events in {:.2} s",
         n_docs,

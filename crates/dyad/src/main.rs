@@ -21,7 +21,11 @@ mod store_cmd;
 mod validate;
 
 #[derive(Parser)]
-#[command(name = "dyad", version, about = "Political event data from news text: who did what to whom, when, with evidence.")]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event data from news text: who did what to whom, when, with evidence."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,15 +114,26 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date in YYYY-MM-DD form"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date in YYYY-MM-DD form"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code { input, format, dicts } => run_code(&input, format, &dicts),
+        Command::Code {
+            input,
+            format,
+            dicts,
+        } => run_code(&input, format, &dicts),
         Command::Parse { input } => run_parse(&input),
-        Command::Validate { records, dicts, parse, verbose, only } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
+        Command::Validate {
+            records,
+            dicts,
+            parse,
+            verbose,
+            only,
+        } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo { db } => demo::run(&db),
         Command::Ingest(args) => store_cmd::run_ingest(&args),
@@ -131,7 +146,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // One line: the context chain joined, naming the file.
-            let msg = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
             eprintln!("dyad: error: {msg}");
             ExitCode::from(1)
         }
@@ -142,15 +161,25 @@ fn main() -> ExitCode {
 /// the others still read; the returned flag says whether any failed.
 fn read_inputs(input: &InputArgs) -> Result<(Vec<Document>, bool)> {
     let today = chrono::Local::now().date_naive();
-    let opts = IngestOptions { default_date: input.date, today, strict: input.strict };
+    let opts = IngestOptions {
+        default_date: input.date,
+        today,
+        strict: input.strict,
+    };
     let stdin_only = input.inputs.is_empty();
-    let paths: Vec<PathBuf> = if stdin_only { vec![PathBuf::from("-")] } else { input.inputs.clone() };
+    let paths: Vec<PathBuf> = if stdin_only {
+        vec![PathBuf::from("-")]
+    } else {
+        input.inputs.clone()
+    };
     let mut docs = Vec::new();
     let mut failed = false;
     for path in &paths {
         let result = if path == Path::new("-") {
             let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).context("stdin: cannot read")?;
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .context("stdin: cannot read")?;
             dyad_ingest::ingest_bytes("-", &bytes, None, &opts)
         } else {
             dyad_ingest::ingest_path(path, &opts)
@@ -179,16 +208,30 @@ fn print_warnings(ws: &[Warning]) {
 }
 
 fn progress(n: usize, what: &str) -> ProgressBar {
-    let bar = if n > 1 { ProgressBar::new(n as u64) } else { ProgressBar::hidden() };
-    bar.set_style(ProgressStyle::with_template(&format!("{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} {{per_sec}} eta {{eta}}")).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let bar = if n > 1 {
+        ProgressBar::new(n as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} {{per_sec}} eta {{eta}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     bar
 }
 
 fn run_code(input: &InputArgs, format: Format, dicts: &[PathBuf]) -> Result<ExitCode> {
     let start = Instant::now();
     let pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    if let Some(e) = pipeline.gazetteer_error() {
+        eprintln!("dyad: warning: {e}; events are coded without locations");
+    }
     let (mut docs, failed) = read_inputs(input)?;
-    let fallback = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let fallback = input
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let bar = progress(docs.len(), "coding");
     let results: Vec<Vec<EventRecord>> = docs
         .par_iter_mut()
@@ -224,7 +267,11 @@ fn run_code(input: &InputArgs, format: Format, dicts: &[PathBuf]) -> Result<Exit
         n_events,
         start.elapsed().as_secs_f64()
     );
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_parse(input: &InputArgs) -> Result<ExitCode> {
@@ -235,10 +282,27 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
     for doc in &mut docs {
         pipeline.annotate(doc);
         writeln!(out, "document {} ({})", doc.id, doc.origin)?;
-        let date_text = doc.date_span.map(|s| format!(" from {:?}", s.slice(&doc.text))).unwrap_or_default();
-        writeln!(out, "date: {} [{}]{}", doc.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()), doc.date_source.as_str(), date_text)?;
+        let date_text = doc
+            .date_span
+            .map(|s| format!(" from {:?}", s.slice(&doc.text)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "date: {} [{}]{}",
+            doc.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into()),
+            doc.date_source.as_str(),
+            date_text
+        )?;
         for tm in &doc.time_mentions {
-            writeln!(out, "time: {:?} -> {} ({})", tm.span.slice(&doc.text), tm.date, tm.precision)?;
+            writeln!(
+                out,
+                "time: {:?} -> {} ({})",
+                tm.span.slice(&doc.text),
+                tm.date,
+                tm.precision
+            )?;
         }
         for b in &doc.blocks {
             let kind = match b.kind {
@@ -249,7 +313,9 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
             let text: String = b.span.slice(&doc.text).chars().take(90).collect();
             writeln!(out, "{kind}: {text}")?;
         }
-        let fallback = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let fallback = input
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let explained = pipeline.explain(doc, fallback);
         for (s, (p, actors)) in doc.sentences.iter().zip(&explained) {
             let mark = match (s.boilerplate, s.headline) {
@@ -259,13 +325,39 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
             };
             writeln!(out, "\nS{}{mark} {:?}", s.index, s.span.slice(&doc.text))?;
             write!(out, "{}", dyad_phrases::render(s, p))?;
-            let words = |r: &std::ops::Range<usize>| s.tokens.get(r.clone()).map(|t| t.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")).unwrap_or_default();
-            let codes = |a: &[dyad_code::actors::Actor]| a.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+");
-            let named: Vec<String> = p.nps.iter().zip(&actors.nps).filter(|(_, a)| !a.is_empty()).map(|(n, a)| format!("[{}]={}", words(&n.tokens), codes(a))).collect();
+            let words = |r: &std::ops::Range<usize>| {
+                s.tokens
+                    .get(r.clone())
+                    .map(|t| {
+                        t.iter()
+                            .map(|t| t.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default()
+            };
+            let codes = |a: &[dyad_code::actors::Actor]| {
+                a.iter()
+                    .map(|a| a.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            let named: Vec<String> = p
+                .nps
+                .iter()
+                .zip(&actors.nps)
+                .filter(|(_, a)| !a.is_empty())
+                .map(|(n, a)| format!("[{}]={}", words(&n.tokens), codes(a)))
+                .collect();
             if !named.is_empty() {
                 writeln!(out, "  actors: {}", named.join(" "))?;
             }
-            for (i, d) in actors.decisions.iter().enumerate().filter(|(_, d)| !d.is_empty()) {
+            for (i, d) in actors
+                .decisions
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| !d.is_empty())
+            {
                 writeln!(out, "  coding C{i}: {d}")?;
             }
             for (q, a) in p.quotes.iter().zip(&actors.speakers) {
@@ -277,5 +369,9 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
         writeln!(out)?;
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -35,13 +35,28 @@ fn given_document(r: &Record, parse: &Parse) -> Option<Document> {
         };
         let start = text.len();
         text.push_str(word);
-        let tag = t.xpos.as_deref().and_then(Tag::from_penn).or_else(|| Tag::from_penn(&t.tag)).unwrap_or(Tag::X);
-        tokens.push(Token { span: Span::new(start, text.len()), norm: dyad_sentences_normalise(word), tag });
+        let tag = t
+            .xpos
+            .as_deref()
+            .and_then(Tag::from_penn)
+            .or_else(|| Tag::from_penn(&t.tag))
+            .unwrap_or(Tag::X);
+        tokens.push(Token {
+            span: Span::new(start, text.len()),
+            norm: dyad_sentences_normalise(word),
+            tag,
+        });
     }
     let span = Span::new(0, text.len());
     Some(Document {
         id: r.id.clone(),
-        sentences: vec![Sentence { index: 0, span, tokens, boilerplate: None, headline: false }],
+        sentences: vec![Sentence {
+            index: 0,
+            span,
+            tokens,
+            boilerplate: None,
+            headline: false,
+        }],
         text,
         date: r.date,
         date_source: DateSource::Given,
@@ -54,8 +69,15 @@ fn dyad_sentences_normalise(w: &str) -> String {
     w.to_string()
 }
 
-pub fn run(records: &Path, dicts: &[PathBuf], mode: ParseMode, verbose: bool, only: Option<&str>) -> Result<ExitCode> {
-    let set = dyad_validate::read_records(records).with_context(|| records.display().to_string())?;
+pub fn run(
+    records: &Path,
+    dicts: &[PathBuf],
+    mode: ParseMode,
+    verbose: bool,
+    only: Option<&str>,
+) -> Result<ExitCode> {
+    let set =
+        dyad_validate::read_records(records).with_context(|| records.display().to_string())?;
     for w in &set.warnings {
         eprintln!("dyad: warning: {w}");
     }
@@ -69,11 +91,20 @@ pub fn run(records: &Path, dicts: &[PathBuf], mode: ParseMode, verbose: bool, on
         let events = match doc {
             Some(d) => pipeline.code_annotated(&d, fallback),
             None => {
-                let mut d = Document { id: r.id.clone(), text: r.text.clone(), date: r.date, date_source: DateSource::Given, ..Default::default() };
+                let mut d = Document {
+                    id: r.id.clone(),
+                    text: r.text.clone(),
+                    date: r.date,
+                    date_source: DateSource::Given,
+                    ..Default::default()
+                };
                 pipeline.code(&mut d, fallback)
             }
         };
-        events.into_iter().map(|e| Coding::new(e.source, e.target, e.code)).collect()
+        events
+            .into_iter()
+            .map(|e| Coding::new(e.source, e.target, e.code))
+            .collect()
     };
     if let Some(id) = only {
         // Show how one record was read and coded, then stop.
@@ -83,7 +114,13 @@ pub fn run(records: &Path, dicts: &[PathBuf], mode: ParseMode, verbose: bool, on
                 _ => None,
             };
             let doc = doc.unwrap_or_else(|| {
-                let mut d = Document { id: r.id.clone(), text: r.text.clone(), date: r.date, date_source: DateSource::Given, ..Default::default() };
+                let mut d = Document {
+                    id: r.id.clone(),
+                    text: r.text.clone(),
+                    date: r.date,
+                    date_source: DateSource::Given,
+                    ..Default::default()
+                };
                 pipeline.annotate(&mut d);
                 d
             });
@@ -92,15 +129,35 @@ pub fn run(records: &Path, dicts: &[PathBuf], mode: ParseMode, verbose: bool, on
                 print!("{}", dyad_phrases::render(s, &p));
                 for (n, a) in p.nps.iter().zip(&actors.nps) {
                     if !a.is_empty() {
-                        let w: Vec<&str> = s.tokens[n.tokens.clone()].iter().map(|t| t.norm.as_str()).collect();
-                        println!("  actor [{}] = {}", w.join(" "), a.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+"));
+                        let w: Vec<&str> = s.tokens[n.tokens.clone()]
+                            .iter()
+                            .map(|t| t.norm.as_str())
+                            .collect();
+                        println!(
+                            "  actor [{}] = {}",
+                            w.join(" "),
+                            a.iter()
+                                .map(|a| a.code.as_str())
+                                .collect::<Vec<_>>()
+                                .join("+")
+                        );
                     }
                 }
             }
             for e in pipeline.code_annotated(&doc, fallback) {
-                println!("  EVENT {} {} {} verb={:?} pattern={}", e.source, e.target, e.code, e.verb_text, e.pattern);
+                println!(
+                    "  EVENT {} {} {} verb={:?} pattern={}",
+                    e.source, e.target, e.code, e.verb_text, e.pattern
+                );
             }
-            println!("  expected: {}", r.expected.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "));
+            println!(
+                "  expected: {}",
+                r.expected
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -109,7 +166,10 @@ pub fn run(records: &Path, dicts: &[PathBuf], mode: ParseMode, verbose: bool, on
         for o in report.outcomes.iter().filter(|o| !o.passed) {
             let exp: Vec<String> = o.expected.iter().map(|c| c.to_string()).collect();
             let got: Vec<String> = o.got.iter().map(|c| c.to_string()).collect();
-            println!("FAIL {} [{}] expected {:?} got {:?}", o.id, o.category, exp, got);
+            println!(
+                "FAIL {} [{}] expected {:?} got {:?}",
+                o.id, o.category, exp, got
+            );
         }
     }
     print!("{}", report.render());

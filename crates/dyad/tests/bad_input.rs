@@ -16,7 +16,11 @@ fn empty_file_codes_nothing_and_succeeds() {
     std::fs::write(&f, b"").unwrap();
     let out = dyad().arg("code").arg(&f).output().unwrap();
     assert_no_panic(&out);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -29,7 +33,10 @@ fn binary_file_is_a_one_line_error_naming_it() {
     assert_no_panic(&out);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    let line = err.lines().find(|l| l.contains("error")).expect("an error line");
+    let line = err
+        .lines()
+        .find(|l| l.contains("error"))
+        .expect("an error line");
     assert!(line.contains("blob.txt"), "{err}");
 }
 
@@ -42,7 +49,10 @@ fn invalid_utf8_is_read_as_latin1_with_a_warning() {
     assert_no_panic(&out);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("latin1.txt") && err.to_lowercase().contains("warning"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.to_lowercase().contains("warning"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -55,9 +65,17 @@ fn ten_megabyte_single_line_is_coded_without_panic() {
         text.push_str(unit);
     }
     std::fs::write(&f, &text).unwrap();
-    let out = dyad().args(["code", "--date", "2024-01-01"]).arg(&f).output().unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2024-01-01"])
+        .arg(&f)
+        .output()
+        .unwrap();
     assert_no_panic(&out);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -71,11 +89,20 @@ fn malformed_jsonl_line_is_reported_with_its_number_and_skipped() {
     .unwrap();
     let out = dyad().arg("code").arg(&f).output().unwrap();
     assert_no_panic(&out);
-    assert!(out.status.success(), "a malformed line is skipped, not fatal");
+    assert!(
+        out.status.success(),
+        "a malformed line is skipped, not fatal"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("docs.jsonl:2"), "{err}");
-    let ids: Vec<String> = events(&out).iter().map(|e| e["doc_id"].as_str().unwrap_or("").to_string()).collect();
-    assert!(ids.contains(&"a".to_string()) && ids.contains(&"b".to_string()), "both good lines coded: {ids:?}");
+    let ids: Vec<String> = events(&out)
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        ids.contains(&"a".to_string()) && ids.contains(&"b".to_string()),
+        "both good lines coded: {ids:?}"
+    );
 
     let strict = dyad().args(["code", "--strict"]).arg(&f).output().unwrap();
     assert_no_panic(&strict);
@@ -86,7 +113,10 @@ fn malformed_jsonl_line_is_reported_with_its_number_and_skipped() {
 
 #[test]
 fn missing_file_is_an_error_naming_it() {
-    let out = dyad().args(["code", "/nonexistent/dir/none.txt"]).output().unwrap();
+    let out = dyad()
+        .args(["code", "/nonexistent/dir/none.txt"])
+        .output()
+        .unwrap();
     assert_no_panic(&out);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("none.txt"));
@@ -94,19 +124,36 @@ fn missing_file_is_an_error_naming_it() {
 
 #[test]
 fn stdin_plain_text_and_jsonl() {
-    let out = run_with_stdin(dyad().args(["code", "--date", "2024-09-05"]), b"China praised Kenya for its support.");
+    let out = run_with_stdin(
+        dyad().args(["code", "--date", "2024-09-05"]),
+        b"China praised Kenya for its support.",
+    );
     assert!(out.status.success());
     let ev = events(&out);
-    assert!(ev.iter().any(|e| e["source"] == "CHN" && e["target"] == "KEN"), "{ev:?}");
-    let out = run_with_stdin(dyad().arg("code"), b"{\"id\": \"x\", \"text\": \"Kenya praised China.\", \"date\": \"2024-09-05\"}\n");
+    assert!(
+        ev.iter()
+            .any(|e| e["source"] == "CHN" && e["target"] == "KEN"),
+        "{ev:?}"
+    );
+    let out = run_with_stdin(
+        dyad().arg("code"),
+        b"{\"id\": \"x\", \"text\": \"Kenya praised China.\", \"date\": \"2024-09-05\"}\n",
+    );
     assert!(out.status.success());
     let ev = events(&out);
-    assert!(ev.iter().all(|e| e["doc_id"] == "x" && e["date_source"] == "given"), "{ev:?}");
+    assert!(
+        ev.iter()
+            .all(|e| e["doc_id"] == "x" && e["date_source"] == "given"),
+        "{ev:?}"
+    );
 }
 
 #[test]
 fn bad_date_flag_is_a_usage_error() {
-    let out = dyad().args(["code", "--date", "05/09/2024"]).output().unwrap();
+    let out = dyad()
+        .args(["code", "--date", "05/09/2024"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
