@@ -5,7 +5,9 @@
 //! doc string) and shipped gzip'd; it is parsed once, on first use, so a
 //! run that never locates events pays nothing.
 
-use std::collections::HashMap;
+// FxHash: the keys are short place names; SipHash's DoS resistance buys nothing here
+// and its cost showed in the location stage's profile.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::io::Read;
 use std::sync::OnceLock;
 

@@ -7,7 +7,9 @@
 //! and names governed by a locative preposition can. A name that is the
 //! subject of a verb ("Washington said") is an actor, never a location.
 
-use std::collections::HashMap;
+// FxHash: the keys are short place names; SipHash's DoS resistance buys nothing here
+// and its cost showed in the location stage's profile.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::sync::OnceLock;
 
 use dyad_model::{Document, Location, Sentence, Span, Tag};
