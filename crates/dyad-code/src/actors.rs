@@ -188,9 +188,10 @@ pub fn compose(
         .map(|m| &***m);
     let country = own_country.or(country);
     let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
+    // A person's mention ends in a name ("Chinese President Xi Jinping" is
+    // one dictionary phrase whose first word is an adjective).
     let proper = |m: &Mention| {
-        tags.get(m.tokens.clone())
-            .is_some_and(|t| !t.is_empty() && t.iter().all(|t| t.is_proper()))
+        m.tokens.end > m.tokens.start && tags.get(m.tokens.end - 1).is_some_and(|t| t.is_proper())
     };
 
     if let Some(m) = specific {

@@ -415,6 +415,32 @@ pub fn code_sentence(
         return;
     }
 
+    // Who reports each clause, if it is reported, asked or intended rather
+    // than done: quoted content, a reporting verb's complement ("Xi urged
+    // that …"), an infinitive under a directive ("encouraged both sides to
+    // work together"), and anything hanging off such a clause ("said it
+    // would send troops to help Niger").
+    let mut reported: Vec<Option<Vec<Actor>>> = Vec::with_capacity(p.clauses.len());
+    for (ci, c) in p.clauses.iter().enumerate() {
+        let r = if let Some(q) = quote_of(p.verbs[c.verb].main) {
+            Some(speakers[q].clone())
+        } else if c.kind == ClauseKind::Complement {
+            Some(
+                c.governor
+                    .and_then(|g| subject_actors.get(g).cloned())
+                    .unwrap_or_default(),
+            )
+        } else if let Some(g) = reporting_governor(p, ci) {
+            Some(subject_actors.get(g).cloned().unwrap_or_default())
+        } else if matches!(c.kind, ClauseKind::Infinitive | ClauseKind::Participle) {
+            c.governor
+                .filter(|&g| g < ci)
+                .and_then(|g| reported[g].clone())
+        } else {
+            None
+        };
+        reported.push(r);
+    }
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
         if vg.negated {
@@ -424,19 +450,7 @@ pub fn code_sentence(
         // Reported content is not coded as fact: the speaker's statement is
         // (its own clause), and the content is kept marked `reported`, with
         // the speaker, so an analyst can count or drop it.
-        let speaker: Option<Vec<Actor>> = if let Some(q) = quote_of(vg.main) {
-            Some(speakers[q].clone())
-        } else if c.kind == ClauseKind::Complement {
-            Some(
-                c.governor
-                    .and_then(|g| subject_actors.get(g).cloned())
-                    .unwrap_or_default(),
-            )
-        } else {
-            // "He encouraged both sides to work together to safeguard …": what
-            // is asked or intended has not happened.
-            reporting_governor(p, ci).map(|g| subject_actors.get(g).cloned().unwrap_or_default())
-        };
+        let speaker = reported[ci].clone();
         let next = vg
             .particle
             .or_else(|| c.rest.clone().next())
@@ -479,6 +493,30 @@ pub fn code_sentence(
         if vg.passive {
             sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();
             targets = subject_actors[ci].clone();
+            // "The Russian building was demolished by a Ukrainian protester";
+            // "Evidence against Russia was presented by the US": the parties
+            // sit in modifiers of the passive's phrases.
+            if sources.is_empty() {
+                sources = c
+                    .agent
+                    .and_then(|np| modifier_country(&sc, np))
+                    .into_iter()
+                    .collect();
+            }
+            if targets.is_empty() {
+                if let Some(subj) = c.subject {
+                    let attached = p
+                        .nps
+                        .get(subj + 1)
+                        .filter(|n| n.preposition.is_some() && n.tokens.end <= vg.tokens.start);
+                    targets = attached
+                        .map(|_| resolve(subj + 1, &sc, ctx))
+                        .unwrap_or_default();
+                    if targets.is_empty() {
+                        targets = modifier_country(&sc, subj).into_iter().collect();
+                    }
+                }
+            }
         } else {
             sources = subject_actors[ci].clone();
             targets = Vec::new();
@@ -493,13 +531,18 @@ pub fn code_sentence(
             targets = actors_at(at);
         }
         if targets.is_empty() {
-            targets = find_target(c, ci, &sc, ctx, &sources);
+            // With a compound subject a place is not the other party: "India
+            // and Pakistan held talks in Geneva" is India with Pakistan.
+            targets = find_target(c, ci, &sc, ctx, &sources, sources.len() < 2);
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
         // each other one.
         if targets.is_empty() && sources.len() >= 2 {
             targets = sources.clone();
+        }
+        if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
+            targets = find_target(c, ci, &sc, ctx, &sources, true);
         }
         if sources.is_empty() || targets.is_empty() {
             decisions[ci] = format!(
@@ -617,6 +660,17 @@ pub fn code_sentence(
     }
 }
 
+/// The country modifying a phrase ("Ukrainian protester" → UKR), as an actor.
+fn modifier_country(sc: &Scene, np: usize) -> Option<Actor> {
+    let m = actors::country_modifier(sc.mentions, &sc.p.nps.get(np)?.tokens)?;
+    Some(Actor {
+        code: m.code.clone(),
+        tokens: m.tokens.clone(),
+        person: false,
+        name: None,
+    })
+}
+
 /// For an infinitive clause, the reporting or directive clause it depends
 /// on, through a chain of infinitives ("urged X to work together to safeguard").
 fn reporting_governor(p: &SentenceParse, ci: usize) -> Option<usize> {
@@ -662,6 +716,7 @@ fn find_target(
     sc: &Scene,
     ctx: &DocContext,
     sources: &[Actor],
+    allow_places: bool,
 ) -> Vec<Actor> {
     let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
@@ -690,6 +745,9 @@ fn find_target(
         )
     };
     for pass in [false, true] {
+        if pass && !allow_places {
+            break;
+        }
         for pp in c.preps.iter().filter(|pp| locative(pp) == pass) {
             let a = others(resolve(pp.np, sc, ctx));
             if !a.is_empty() {
@@ -699,7 +757,12 @@ fn find_target(
     }
     // A country that only modifies the object or a prepositional object:
     // "promised aid to the affected Ithilen villages" is aid to Ithilen.
-    for np in c.object.into_iter().chain(c.preps.iter().map(|pp| pp.np)) {
+    for np in c.object.into_iter().chain(
+        c.preps
+            .iter()
+            .filter(|pp| allow_places || !locative(pp))
+            .map(|pp| pp.np),
+    ) {
         if let Some(m) = actors::country_modifier(mentions, &p.nps[np].tokens) {
             let a = others(vec![Actor {
                 code: m.code.clone(),
