@@ -123,6 +123,10 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             if w.tag(vg.main) == Tag::VBN {
                 subject = before.and_then(|i| p.np_of_token[i]);
             }
+            // "Oxfam Canada today called on …": a time word is not the subject.
+            if subject.is_some_and(|s| p.nps[s].kind == crate::NpKind::Time) {
+                subject = subject_left_of(w, p, b);
+            }
         } else if vg.tokens.start == vg.main
             && w.tag(vg.main) == Tag::VBG
             && matches!(before_word, "and" | "or" | ",")

@@ -172,6 +172,6 @@ pub fn run(
             );
         }
     }
-    print!("{}", report.render());
+    println!("{}", report.render().trim_end());
     Ok(ExitCode::SUCCESS)
 }
