@@ -15,6 +15,7 @@ use dyad_model::{Document, EventRecord};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+mod analysis_cmd;
 mod bench;
 mod demo;
 mod store_cmd;
@@ -97,6 +98,14 @@ enum Command {
         #[command(subcommand)]
         command: store_cmd::DbCommand,
     },
+    /// Partnership-label history of a dyad (or all dyads), upgrades marked.
+    Relations(analysis_cmd::RelationsArgs),
+    /// Watched diplomatic phrases per speaking country per period, with evidence.
+    Signals(analysis_cmd::SignalsArgs),
+    /// Monthly alignment index of a country between two blocs (e.g. KEN --blocs china,west).
+    Alignment(analysis_cmd::AlignmentArgs),
+    /// Change points in a dyad series (--dyad) or an alignment index (--alignment), with driving events.
+    Shifts(analysis_cmd::ShiftsArgs),
     /// The main job on embedded defaults: code the sample articles dyad ships into the store and show the events.
     Demo {
         /// The store (default ./dyad.db).
@@ -136,6 +145,10 @@ fn main() -> ExitCode {
         } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo { db } => demo::run(&db),
+        Command::Relations(args) => analysis_cmd::run_relations(&args),
+        Command::Signals(args) => analysis_cmd::run_signals(&args),
+        Command::Alignment(args) => analysis_cmd::run_alignment(&args),
+        Command::Shifts(args) => analysis_cmd::run_shifts(&args),
         Command::Ingest(args) => store_cmd::run_ingest(&args),
         Command::Query(args) => store_cmd::run_query(&args),
         Command::Series(args) => store_cmd::run_series(&args),
