@@ -18,6 +18,7 @@ use rayon::prelude::*;
 mod analysis_cmd;
 mod bench;
 mod demo;
+mod serve_cmd;
 mod store_cmd;
 mod validate;
 
@@ -106,6 +107,8 @@ enum Command {
     Alignment(analysis_cmd::AlignmentArgs),
     /// Change points in a dyad series (--dyad) or an alignment index (--alignment), with driving events.
     Shifts(analysis_cmd::ShiftsArgs),
+    /// HTTP API and dashboard over the store (loopback by default).
+    Serve(serve_cmd::ServeArgs),
     /// The main job on embedded defaults: code the sample articles dyad ships into the store and show the events.
     Demo {
         /// The store (default ./dyad.db).
@@ -145,6 +148,7 @@ fn main() -> ExitCode {
         } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo { db } => demo::run(&db),
+        Command::Serve(args) => serve_cmd::run_serve(&args),
         Command::Relations(args) => analysis_cmd::run_relations(&args),
         Command::Signals(args) => analysis_cmd::run_signals(&args),
         Command::Alignment(args) => analysis_cmd::run_alignment(&args),
