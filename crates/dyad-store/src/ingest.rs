@@ -176,7 +176,7 @@ pub(crate) fn ingest_document(
 /// For a near-duplicate, an event of the original with the same source,
 /// target and code is the same event even if the copy's sentence or date
 /// was edited (a republished story reports nothing new).
-fn resolve_event(
+pub(crate) fn resolve_event(
     tx: &Transaction,
     e: &EventRecord,
     doc_row: i64,
@@ -255,7 +255,7 @@ fn resolve_event(
 
 /// Record that `doc_row` reported `event` in `sentence`; false when that
 /// mention was already stored. Keeps the event's counters in step.
-fn add_mention(
+pub(crate) fn add_mention(
     tx: &Transaction,
     event: i64,
     doc_row: i64,

@@ -30,12 +30,14 @@ use thiserror::Error;
 
 pub mod export;
 pub mod hash;
+pub mod import;
 mod ingest;
 mod parquet_export;
 pub mod query;
 mod schema;
 
 pub use export::{ExportFormat, ExportSummary};
+pub use import::{import_parquet, ImportSummary};
 pub use query::{Filter, Period, SeriesRow, StoredEvent};
 pub use schema::SCHEMA_VERSION;
 

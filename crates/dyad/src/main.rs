@@ -18,6 +18,7 @@ use rayon::prelude::*;
 mod analysis_cmd;
 mod bench;
 mod demo;
+mod import_cmd;
 mod serve_cmd;
 mod store_cmd;
 mod validate;
@@ -107,6 +108,8 @@ enum Command {
     Alignment(analysis_cmd::AlignmentArgs),
     /// Change points in a dyad series (--dyad) or an alignment index (--alignment), with driving events.
     Shifts(analysis_cmd::ShiftsArgs),
+    /// Bring events from Parquet (the Spark job's output, or a Parquet export) into the store.
+    ImportParquet(import_cmd::ImportArgs),
     /// HTTP API and dashboard over the store (loopback by default).
     Serve(serve_cmd::ServeArgs),
     /// The main job on embedded defaults: code the sample articles dyad ships into the store and show the events.
@@ -149,6 +152,7 @@ fn main() -> ExitCode {
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo { db } => demo::run(&db),
         Command::Serve(args) => serve_cmd::run_serve(&args),
+        Command::ImportParquet(args) => import_cmd::run_import(args),
         Command::Relations(args) => analysis_cmd::run_relations(&args),
         Command::Signals(args) => analysis_cmd::run_signals(&args),
         Command::Alignment(args) => analysis_cmd::run_alignment(&args),
