@@ -4,7 +4,7 @@
 //! reported content; compound actors expand to one event per pair.
 
 use dyad_model::{Document, EventRecord, EventSpans, Sentence, Span, Tag};
-use dyad_phrases::{ClauseKind, NpKind, SentenceParse};
+use dyad_phrases::{ClauseKind, NpKind, SentenceParse, TokRange};
 
 use crate::actors::{self, find_mentions, np_actors, Actor, Mention};
 use crate::verbs::{PatternWords, VerbLexicon};
@@ -224,17 +224,7 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
             );
         }
         if words.contains(&"their") && ctx.countries.len() >= 2 {
-            return Some(
-                ctx.countries[..2]
-                    .iter()
-                    .map(|c| Actor {
-                        code: c.clone(),
-                        tokens: n.tokens.clone(),
-                        person: false,
-                        name: None,
-                    })
-                    .collect(),
-            );
+            return Some(main_pair(ctx, &n.tokens));
         }
     }
     // "the two nations", "both sides": the document's two main countries.
@@ -242,17 +232,7 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
         && GROUP_WORDS.contains(&head)
         && ctx.countries.len() >= 2
     {
-        return Some(
-            ctx.countries[..2]
-                .iter()
-                .map(|c| Actor {
-                    code: c.clone(),
-                    tokens: n.tokens.clone(),
-                    person: false,
-                    name: None,
-                })
-                .collect(),
-        );
+        return Some(main_pair(ctx, &n.tokens));
     }
     // A surname or short form of a person named earlier: "Xi", "Ruto".
     if n.kind == NpKind::Proper {
@@ -282,6 +262,21 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
         }
     }
     None
+}
+
+/// The document's two main countries, named by `tokens` ("their",
+/// "the two nations", "both sides").
+fn main_pair(ctx: &DocContext, tokens: &TokRange) -> Vec<Actor> {
+    ctx.countries
+        .iter()
+        .take(2)
+        .map(|c| Actor {
+            code: c.clone(),
+            tokens: tokens.clone(),
+            person: false,
+            name: None,
+        })
+        .collect()
 }
 
 fn span_of(s: &Sentence, r: &std::ops::Range<usize>) -> Option<Span> {

@@ -196,15 +196,7 @@ fn read_inputs(input: &InputArgs) -> Result<(Vec<Document>, bool)> {
     let mut docs = Vec::new();
     let mut failed = false;
     for path in &paths {
-        let result = if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .context("stdin: cannot read")?;
-            dyad_ingest::ingest_bytes("-", &bytes, None, &opts)
-        } else {
-            dyad_ingest::ingest_path(path, &opts)
-        };
+        let result = ingest_input(path, &opts)?;
         match result {
             Ok(ing) => {
                 print_warnings(&ing.warnings);
@@ -220,6 +212,23 @@ fn read_inputs(input: &InputArgs) -> Result<(Vec<Document>, bool)> {
         }
     }
     Ok((docs, failed))
+}
+
+/// Read one input (`-` is stdin) into documents. The outer error is a
+/// failure to read stdin; the inner one is the file's own problem.
+pub(crate) fn ingest_input(
+    path: &Path,
+    opts: &IngestOptions,
+) -> Result<Result<dyad_ingest::Ingested, dyad_ingest::IngestError>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("stdin: cannot read")?;
+        Ok(dyad_ingest::ingest_bytes("-", &bytes, None, opts))
+    } else {
+        Ok(dyad_ingest::ingest_path(path, opts))
+    }
 }
 
 fn print_warnings(ws: &[Warning]) {

@@ -2,7 +2,7 @@
 //! the command-line face of `dyad-store`. Flags and printing live here; the
 //! store's logic lives in the crate.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -195,15 +195,7 @@ fn read_inputs(args: &IngestArgs) -> Result<(Vec<Document>, u64)> {
     let mut docs = Vec::new();
     let mut errors = 0;
     for path in &paths {
-        let result = if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .context("stdin: cannot read")?;
-            dyad_ingest::ingest_bytes("-", &bytes, None, &opts)
-        } else {
-            dyad_ingest::ingest_path(path, &opts)
-        };
+        let result = crate::ingest_input(path, &opts)?;
         match result {
             Ok(ing) => {
                 for w in &ing.warnings {
