@@ -18,14 +18,15 @@ fi
 VENV=${SCHEMATHESIS_VENV:-$ROOT/target/schemathesis-venv}
 if [ ! -x "$VENV/bin/schemathesis" ]; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q "schemathesis==4.32.5"
+  "$VENV/bin/pip" install -q "schemathesis==4.32.5" "hypothesis==6.170.17"
 fi
 command -v curl > /dev/null || { apt-get update -qq && apt-get install -y -qq curl > /dev/null; }
 . "$HERE/test_server.sh"
 trap stop_server EXIT
 start_server
-# Hypothesis keeps its example database in the working directory.
+# Hypothesis keeps its example database in the working directory. One worker: with two,
+# hypothesis's lambda introspection raced ("AST constructor recursion depth mismatch").
 cd "$WORK"
 timeout 170 "$VENV/bin/schemathesis" run "$DYAD_URL/api/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-  --max-examples 30 --phases examples,coverage,fuzzing --workers 2 --no-color --seed 1
+  --max-examples 30 --phases examples,coverage,fuzzing --workers 1 --no-color --seed 1
