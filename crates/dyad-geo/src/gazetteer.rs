@@ -104,6 +104,9 @@ pub struct Gazetteer {
     admin1_by_code: HashMap<(usize, String), usize>,
     /// Longest name in words, to bound the matcher's window.
     pub(crate) max_words: usize,
+    /// First words of all names: most capitalised tokens start none, and
+    /// the matcher skips them without building any longer key.
+    first_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Lower-case, accents folded, full stops dropped, every other run of
@@ -415,10 +418,21 @@ impl Gazetteer {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
+        if let Some(first) = key.split(' ').next() {
+            if !self.first_words.contains(first) {
+                self.first_words.insert(first.to_string());
+            }
+        }
         let v = self.names.entry(key).or_default();
         if !v.contains(&e) {
             v.push(e);
         }
+    }
+
+    /// Whether some name starts with this word (a [`name_key`] of one word).
+    pub fn starts_a_name(&self, word_key: &str) -> bool {
+        self.first_words
+            .contains(word_key.split(' ').next().unwrap_or(""))
     }
 
     /// Every reading of a name (already passed through [`name_key`]).

@@ -293,7 +293,12 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
         let mut key = String::new();
         let mut keys: Vec<(usize, String)> = Vec::new();
         let first_key = name_key(&toks[i].norm);
-        for (j, t) in toks.iter().enumerate().skip(i).take(max_window) {
+        let window = if gaz.starts_a_name(&first_key) {
+            max_window
+        } else {
+            0
+        };
+        for (j, t) in toks.iter().enumerate().skip(i).take(window) {
             if !is_capitalised(&t.norm)
                 && !NAME_CONNECTORS
                     .iter()
