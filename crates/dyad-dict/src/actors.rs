@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::error::{Diag, DictError, DictWarning};
 use crate::intern::{has_words, phrase_words, Code, CodeInterner, WordTrie};
 use crate::lines::logical_lines;
+use crate::source::DictionaryFile;
 
 /// When a dated code applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,35 +109,8 @@ impl ActorDictionary {
         Self::default()
     }
 
-    /// Parses one actor file's text; returns the dictionary and PETRARCH-tolerated warnings.
-    pub fn parse(src: &str, file: &str) -> Result<(Self, Vec<DictWarning>), DictError> {
-        let mut dict = Self::new();
-        let mut warnings = Vec::new();
-        dict.add_source(src, file, &mut warnings)?;
-        Ok((dict, warnings))
-    }
-
-    /// Parses one actor file, stopping at the first malformed line.
-    pub fn parse_strict(src: &str, file: &str) -> Result<Self, DictError> {
-        let mut dict = Self::new();
-        dict.add_source_with(src, file, &mut Vec::new(), true)?;
-        Ok(dict)
-    }
-
-    /// Adds the entries of another actor file (dictionaries are merged, as PETRARCH does with
-    /// its list of actor files). A phrase already present keeps its codes first and gains the
-    /// new ones after them. Malformed lines are skipped with a warning.
-    pub fn add_source(
-        &mut self,
-        src: &str,
-        file: &str,
-        warnings: &mut Vec<DictWarning>,
-    ) -> Result<(), DictError> {
-        self.add_source_with(src, file, warnings, false)
-    }
-
-    /// [`ActorDictionary::add_source`]; with `strict` a malformed line is an error.
-    pub fn add_source_with(
+    /// Reads one file into the dictionary (see [`DictionaryFile::add_source_with`]).
+    fn read_source(
         &mut self,
         src: &str,
         file: &str,
@@ -422,6 +396,18 @@ fn parse_date(text: &str, line: usize, diag: &mut Diag<'_>) -> Result<NaiveDate,
             line,
             format!("bad date `{t}` (expected YYMMDD or YYYYMMDD)"),
         )),
+    }
+}
+
+impl DictionaryFile for ActorDictionary {
+    fn add_source_with(
+        &mut self,
+        src: &str,
+        file: &str,
+        warnings: &mut Vec<DictWarning>,
+        strict: bool,
+    ) -> Result<(), DictError> {
+        self.read_source(src, file, warnings, strict)
     }
 }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::error::{Diag, DictError, DictWarning};
 use crate::intern::{phrase_words, Code, CodeInterner, FastMap, WordTrie};
 use crate::lines::{logical_lines, Line};
+use crate::source::DictionaryFile;
 
 /// Where an agent code goes relative to the actor code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,34 +56,8 @@ impl AgentDictionary {
         Self::default()
     }
 
-    /// Parses one agent file.
-    pub fn parse(src: &str, file: &str) -> Result<(Self, Vec<DictWarning>), DictError> {
-        let mut dict = Self::new();
-        let mut warnings = Vec::new();
-        dict.add_source(src, file, &mut warnings)?;
-        Ok((dict, warnings))
-    }
-
-    /// Parses one agent file, stopping at the first malformed line.
-    pub fn parse_strict(src: &str, file: &str) -> Result<Self, DictError> {
-        let mut dict = Self::new();
-        dict.add_source_with(src, file, &mut Vec::new(), true)?;
-        Ok(dict)
-    }
-
-    /// Adds another agent file; a phrase defined again takes the later code (PETRARCH).
-    /// Malformed lines are skipped with a warning.
-    pub fn add_source(
-        &mut self,
-        src: &str,
-        file: &str,
-        warnings: &mut Vec<DictWarning>,
-    ) -> Result<(), DictError> {
-        self.add_source_with(src, file, warnings, false)
-    }
-
-    /// [`AgentDictionary::add_source`]; with `strict` a malformed line is an error.
-    pub fn add_source_with(
+    /// Reads one file into the dictionary (see [`DictionaryFile::add_source_with`]).
+    fn read_source(
         &mut self,
         src: &str,
         file: &str,
@@ -287,6 +262,18 @@ fn regular_plural(phrase: &str) -> String {
         format!("{p}ES")
     } else {
         format!("{p}S")
+    }
+}
+
+impl DictionaryFile for AgentDictionary {
+    fn add_source_with(
+        &mut self,
+        src: &str,
+        file: &str,
+        warnings: &mut Vec<DictWarning>,
+        strict: bool,
+    ) -> Result<(), DictError> {
+        self.read_source(src, file, warnings, strict)
     }
 }
 

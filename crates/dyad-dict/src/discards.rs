@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::error::{Diag, DictError, DictWarning};
 use crate::intern::{phrase_words, WordTrie};
 use crate::lines::logical_lines;
+use crate::source::DictionaryFile;
 
 /// What a discard phrase discards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,33 +45,8 @@ impl DiscardList {
         Self::default()
     }
 
-    pub fn parse(src: &str, file: &str) -> Result<(Self, Vec<DictWarning>), DictError> {
-        let mut list = Self::new();
-        let mut warnings = Vec::new();
-        list.add_source(src, file, &mut warnings)?;
-        Ok((list, warnings))
-    }
-
-    /// Parses one discard file, stopping at the first malformed line.
-    pub fn parse_strict(src: &str, file: &str) -> Result<Self, DictError> {
-        let mut list = Self::new();
-        list.add_source_with(src, file, &mut Vec::new(), true)?;
-        Ok(list)
-    }
-
-    /// Adds another discard file. A phrase listed at both levels is story-level. Malformed
-    /// lines are skipped with a warning.
-    pub fn add_source(
-        &mut self,
-        src: &str,
-        file: &str,
-        warnings: &mut Vec<DictWarning>,
-    ) -> Result<(), DictError> {
-        self.add_source_with(src, file, warnings, false)
-    }
-
-    /// [`DiscardList::add_source`]; with `strict` a malformed line is an error.
-    pub fn add_source_with(
+    /// Reads one file into the dictionary (see [`DictionaryFile::add_source_with`]).
+    fn read_source(
         &mut self,
         src: &str,
         file: &str,
@@ -160,6 +136,18 @@ impl DiscardList {
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+}
+
+impl DictionaryFile for DiscardList {
+    fn add_source_with(
+        &mut self,
+        src: &str,
+        file: &str,
+        warnings: &mut Vec<DictWarning>,
+        strict: bool,
+    ) -> Result<(), DictError> {
+        self.read_source(src, file, warnings, strict)
     }
 }
 

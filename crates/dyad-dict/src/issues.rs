@@ -7,6 +7,7 @@
 use crate::error::{Diag, DictError, DictWarning};
 use crate::intern::{Code, CodeInterner, WordTrie};
 use crate::lines::{logical_lines, Line};
+use crate::source::DictionaryFile;
 
 /// What an issue phrase does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,32 +63,8 @@ impl IssueDictionary {
         Self::default()
     }
 
-    pub fn parse(src: &str, file: &str) -> Result<(Self, Vec<DictWarning>), DictError> {
-        let mut dict = Self::new();
-        let mut warnings = Vec::new();
-        dict.add_source(src, file, &mut warnings)?;
-        Ok((dict, warnings))
-    }
-
-    /// Parses one issue file, stopping at the first malformed line.
-    pub fn parse_strict(src: &str, file: &str) -> Result<Self, DictError> {
-        let mut dict = Self::new();
-        dict.add_source_with(src, file, &mut Vec::new(), true)?;
-        Ok(dict)
-    }
-
-    /// Adds another issue file; malformed lines are skipped with a warning.
-    pub fn add_source(
-        &mut self,
-        src: &str,
-        file: &str,
-        warnings: &mut Vec<DictWarning>,
-    ) -> Result<(), DictError> {
-        self.add_source_with(src, file, warnings, false)
-    }
-
-    /// [`IssueDictionary::add_source`]; with `strict` a malformed line is an error.
-    pub fn add_source_with(
+    /// Reads one file into the dictionary (see [`DictionaryFile::add_source_with`]).
+    fn read_source(
         &mut self,
         src: &str,
         file: &str,
@@ -317,6 +294,18 @@ fn marker<'a>(f: &'a str, mark: &str) -> Option<(&'a str, &'a str, &'a str)> {
     let rest = &f[pos + mark.len()..];
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     Some((pre, &rest[..end], &rest[end..]))
+}
+
+impl DictionaryFile for IssueDictionary {
+    fn add_source_with(
+        &mut self,
+        src: &str,
+        file: &str,
+        warnings: &mut Vec<DictWarning>,
+        strict: bool,
+    ) -> Result<(), DictError> {
+        self.read_source(src, file, warnings, strict)
+    }
 }
 
 #[cfg(test)]

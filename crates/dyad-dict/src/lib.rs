@@ -19,6 +19,7 @@ mod intern;
 mod issues;
 mod lines;
 mod load;
+mod source;
 mod verbs;
 
 pub use actors::{parse_dict_date, ActorDictionary, ActorEntry, DateRange, DatedCode};
@@ -30,6 +31,7 @@ pub use issues::{IssueCategory, IssueDictionary, IssueKind, IssueMatch, IssuePhr
 pub use load::{
     default_paths, detect_kind_from_content, embedded, kind_from_name, load, DictKind, Dictionaries,
 };
+pub use source::DictionaryFile;
 pub use verbs::{
     CodeSpec, PatternToken, Synset, SynsetId, SynsetMember, TransformArg, TransformEvent,
     Transformation, VerbBlock, VerbDictionary, VerbEntry, VerbForm, VerbFormat, VerbPattern,

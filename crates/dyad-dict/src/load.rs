@@ -8,6 +8,7 @@ use crate::discards::DiscardList;
 use crate::error::{DictError, DictWarning};
 use crate::issues::IssueDictionary;
 use crate::lines::logical_lines;
+use crate::source::DictionaryFile;
 use crate::verbs::VerbDictionary;
 
 /// The kind of a dictionary file.

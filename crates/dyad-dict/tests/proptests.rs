@@ -4,6 +4,7 @@
 //! Runs `PROPTEST_CASES` cases per property (default 256); for a long fuzz-style run:
 //! `PROPTEST_CASES=200000 cargo test --release -p dyad-dict --test proptests`.
 
+use dyad_dict::DictionaryFile;
 use dyad_dict::{
     ActorDictionary, AgentDictionary, DictError, DictWarning, DiscardList, IssueDictionary,
     VerbDictionary, VerbFormat,
