@@ -20,10 +20,10 @@ use serde_json::{json, Value};
 use crate::db;
 use crate::error::ApiError;
 use crate::params::{self, Params, DEFAULT_LIMIT, FILTER_PARAMS, MAX_LIMIT, MAX_OFFSET};
-use crate::{assets, AppState};
+use crate::{analysis, assets, AppState};
 
-type Shared = Arc<AppState>;
-type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
+pub(crate) type Shared = Arc<AppState>;
+pub(crate) type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
 /// The whole application: API, dashboard, JSON 404 and 405.
 pub fn router(state: Shared) -> Router {
@@ -39,6 +39,10 @@ pub fn router(state: Shared) -> Router {
         .route("/api/actors/{code}", get(actor))
         .route("/api/documents/{id}", get(document))
         .route("/api/code", post(code))
+        .route("/api/relations", get(analysis::relations))
+        .route("/api/signals", get(analysis::signals))
+        .route("/api/alignment", get(analysis::alignment))
+        .route("/api/shifts", get(analysis::shifts))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))
@@ -56,14 +60,14 @@ async fn method_not_allowed() -> ApiError {
     )
 }
 
-fn pairs(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
+pub(crate) fn pairs(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
     let Query(pairs) = q.map_err(|e| ApiError::bad_request(format!("query string: {e}")))?;
     Params::new(pairs, allowed)
 }
 
 /// Run `f` with a pooled store on a blocking thread; past the time limit,
 /// interrupt its SQL and answer 503.
-async fn with_store<T, F>(state: &Shared, f: F) -> Result<T, ApiError>
+pub(crate) async fn with_store<T, F>(state: &Shared, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&Store, &AppState) -> Result<T, ApiError> + Send + 'static,
@@ -92,7 +96,7 @@ where
     }
 }
 
-fn json_ok(v: Value) -> Response {
+pub(crate) fn json_ok(v: Value) -> Response {
     Json(v).into_response()
 }
 

@@ -3,7 +3,9 @@
 //!
 //! The API is the contract's (`docs/contracts.md`, HTTP API): `/api/events`,
 //! `/api/series`, `/api/actors`, `/api/documents/{id}`, `POST /api/code`,
-//! `/api/health`, described by the OpenAPI document at `/api/openapi.json`.
+//! `/api/health`, and the relationship analytics of `dyad-analysis`
+//! (`/api/relations`, `/api/signals`, `/api/alignment`, `/api/shifts`),
+//! described by the OpenAPI document at `/api/openapi.json`.
 //! Limits keep one client from hurting the others: request bodies (413),
 //! page size (`limit` ≤ 1000), a per-request time limit (SQLite queries are
 //! interrupted when it passes, 503), and a cap on concurrent coding jobs.
@@ -18,10 +20,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
+use dyad_analysis::{BlocConfig, WatchList};
 use dyad_code::Pipeline;
 use dyad_store::Store;
 use tokio::sync::Semaphore;
 
+mod analysis;
 mod api;
 mod assets;
 pub mod db;
@@ -48,6 +52,10 @@ pub struct ServeConfig {
     /// limit can be exercised deterministically.
     #[doc(hidden)]
     pub test_delay: Duration,
+    /// Bloc definitions for `/api/alignment` and `/api/shifts`, read once at
+    /// start-up; `None` = the blocs dyad ships. HTTP clients can only name
+    /// blocs, never a file.
+    pub blocs_file: Option<PathBuf>,
 }
 
 impl ServeConfig {
@@ -61,6 +69,7 @@ impl ServeConfig {
                 .map(|n| n.get())
                 .unwrap_or(2),
             test_delay: Duration::ZERO,
+            blocs_file: None,
         }
     }
 }
@@ -75,6 +84,8 @@ pub struct AppState {
     max_body: usize,
     timeout: Duration,
     test_delay: Duration,
+    blocs: BlocConfig,
+    watch: WatchList,
 }
 
 /// Idle connections kept for reuse.
@@ -86,6 +97,10 @@ impl AppState {
     pub fn new(cfg: &ServeConfig, pipeline: Arc<Pipeline>) -> Result<AppState, ApiError> {
         let store = Store::open_existing(&cfg.db)?;
         let names = ActorNames::build(&pipeline.dicts);
+        let blocs = match &cfg.blocs_file {
+            Some(p) => BlocConfig::from_path(p).map_err(|e| ApiError::internal(e.to_string()))?,
+            None => BlocConfig::embedded(),
+        };
         Ok(AppState {
             db: cfg.db.clone(),
             pool: Mutex::new(vec![store]),
@@ -95,6 +110,8 @@ impl AppState {
             max_body: cfg.max_body,
             timeout: cfg.timeout,
             test_delay: cfg.test_delay,
+            blocs,
+            watch: WatchList::embedded(),
         })
     }
 

@@ -125,6 +125,10 @@ async fn openapi_describes_every_endpoint() {
         "/api/actors/{code}",
         "/api/documents/{id}",
         "/api/code",
+        "/api/relations",
+        "/api/signals",
+        "/api/alignment",
+        "/api/shifts",
     ] {
         assert!(v["paths"][path].is_object(), "{path} missing");
     }
@@ -436,4 +440,226 @@ async fn real_server_answers_over_tcp() {
     s.read_to_string(&mut buf).await.unwrap();
     assert!(buf.starts_with("HTTP/1.1 200"), "{buf}");
     assert!(buf.contains("\"status\":\"ok\""), "{buf}");
+}
+
+/// A store of the synthetic relationship corpus (tests/fixtures): Kenya's
+/// cooperation moves from China to the West in 2023-01; Kenya and China
+/// establish a strategic partnership (2022-03) and raise it to a
+/// comprehensive strategic cooperative one (2023-06).
+fn relationship_store() -> PathBuf {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("dyad-serve-rel-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("relationship.db");
+        let _ = std::fs::remove_file(&db);
+        let fixture = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/relationship.jsonl"
+        ));
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        let p = pipeline();
+        let batch: Vec<CodedDocument> =
+            dyad_ingest::ingest_path(&fixture, &IngestOptions::new(today))
+                .unwrap()
+                .docs
+                .into_iter()
+                .map(|mut doc| {
+                    let events = p.code(&mut doc, today);
+                    CodedDocument { doc, events }
+                })
+                .collect();
+        Store::open(&db).unwrap().ingest(&batch).unwrap();
+        db
+    })
+    .clone()
+}
+
+async fn get_rel(uri: &str) -> (StatusCode, Value) {
+    let mut c = ServeConfig::new(relationship_store(), "127.0.0.1:0".parse().unwrap());
+    c.timeout = Duration::from_secs(60);
+    let app = router(Arc::new(AppState::new(&c, pipeline()).unwrap()));
+    let (s, _, v) = send(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    (s, v)
+}
+
+#[tokio::test]
+async fn relations_label_history_with_evidence() {
+    let (s, v) = get_rel("/api/relations?dyad=KEN-CHN").await;
+    assert_eq!(s, 200, "{v}");
+    let rel = v["relations"].as_array().unwrap();
+    let labels: Vec<(&str, bool, &str)> = rel
+        .iter()
+        .map(|r| {
+            (
+                r["label"].as_str().unwrap(),
+                r["upgrade"].as_bool().unwrap(),
+                r["date"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("strategic partnership", true, "2022-03-27"),
+            (
+                "comprehensive strategic cooperative partnership",
+                true,
+                "2023-06-27"
+            ),
+        ]
+    );
+    let up = &rel[1];
+    assert_eq!(up["dyad"], serde_json::json!(["CHN", "KEN"]));
+    assert_eq!(up["level"], 4);
+    assert_eq!(up["doc_id"], "rel-label-2023-06");
+    assert_eq!(
+        up["cameo"], "057",
+        "a joint statement is a formal agreement"
+    );
+    assert!(up["text"].as_str().unwrap().contains("elevate"));
+    // Dates filter; other dyads have no labels.
+    let (_, v) = get_rel("/api/relations?dyad=CHN-KEN&from=2023-01-01").await;
+    assert_eq!(v["relations"].as_array().unwrap().len(), 1);
+    let (_, v) = get_rel("/api/relations?dyad=USA-KEN").await;
+    assert_eq!(v["relations"].as_array().unwrap().len(), 0);
+    let (s, v) = get_rel("/api/relations").await;
+    assert_eq!(s, 200);
+    assert_eq!(v["relations"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn alignment_series_with_band_and_channels() {
+    let (s, v) = get_rel("/api/alignment?country=KEN&blocs=china,west&by=month").await;
+    assert_eq!(s, 200, "{v}");
+    let a = &v["alignment"];
+    assert_eq!(a["country"], "KEN");
+    assert_eq!(a["bloc_a"]["name"], "china");
+    assert_eq!(a["direction"], "both");
+    let points = a["points"].as_array().unwrap();
+    assert_eq!(points.len(), 24, "2022-01 .. 2023-12");
+    let first = &points[0]["all"];
+    let last = &points[23]["all"];
+    assert!(first["index"].as_f64().unwrap() > 0.0, "{first}");
+    assert!(last["index"].as_f64().unwrap() < 0.0, "{last}");
+    for p in points {
+        let c = &p["all"];
+        let (i, lo, hi) = (
+            c["index"].as_f64().unwrap(),
+            c["low"].as_f64().unwrap(),
+            c["high"].as_f64().unwrap(),
+        );
+        assert!(lo <= i + 1e-9 && i <= hi + 1e-9, "{p}");
+        assert!(p["verbal"].is_object() && p["material"].is_object());
+    }
+    assert_eq!(a["crossings"], serde_json::json!(["2023-01"]));
+    // Without a band, and one direction only.
+    let (_, v) = get_rel("/api/alignment?country=KEN&bootstrap=0&direction=out").await;
+    assert!(v["alignment"]["points"][0]["all"]["low"].is_null());
+    assert_eq!(v["alignment"]["direction"], "outgoing");
+}
+
+#[tokio::test]
+async fn shifts_with_driver_evidence() {
+    let (s, v) = get_rel("/api/shifts?alignment=KEN&blocs=china,west").await;
+    assert_eq!(s, 200, "{v}");
+    let shifts = v["shifts"].as_array().unwrap();
+    let main = shifts
+        .iter()
+        .find(|s| s["period"] == "2023-01")
+        .unwrap_or_else(|| panic!("no 2023-01 shift: {v}"));
+    assert_eq!(main["date"], "2023-01-01");
+    assert!(main["size"].as_f64().unwrap() < -0.5, "{main}");
+    let drivers = main["drivers"].as_array().unwrap();
+    assert!(!drivers.is_empty());
+    for d in drivers {
+        assert!(
+            d["contribution"].as_f64().unwrap() < 0.0,
+            "pushes towards the West"
+        );
+        assert!(d["event_id"].as_i64().unwrap() > 0, "{d}");
+        assert!(d["doc_id"].as_str().unwrap().starts_with("rel-"));
+        assert!(d["text"].as_str().unwrap().contains("Kenya"));
+    }
+    // The driver's id is the stored event its document reports.
+    let id = drivers[0]["event_id"].as_i64().unwrap();
+    let doc = drivers[0]["doc_id"].as_str().unwrap();
+    let (s, v) = get_rel(&format!("/api/documents/{doc}")).await;
+    assert_eq!(s, 200);
+    assert!(
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event_id"] == id),
+        "{v}"
+    );
+    let (s, v) = get_rel("/api/shifts?dyad=CHN-KEN&top=2").await;
+    assert_eq!(s, 200, "{v}");
+    assert!(v["subject"].as_str().unwrap().contains("CHN-KEN"));
+    for sh in v["shifts"].as_array().unwrap() {
+        assert!(sh["drivers"].as_array().unwrap().len() <= 2);
+    }
+}
+
+#[tokio::test]
+async fn signals_counts() {
+    let (s, v) = get_rel("/api/signals?country=KEN&by=year").await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["by"], "year");
+    assert!(v["signals"].is_array());
+    assert!(!v["phrases"].as_array().unwrap().is_empty());
+    let phrase = v["phrases"][0].as_str().unwrap().to_string();
+    let (s, v) = get_rel(&format!(
+        "/api/signals?phrases={}",
+        phrase.replace(' ', "%20")
+    ))
+    .await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["phrases"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn analysis_bad_parameters_are_400() {
+    for (uri, needle) in [
+        ("/api/relations?dyad=chn-ken", "dyad"),
+        ("/api/relations?dyad=CHN", "dyad"),
+        ("/api/relations?dyad=CHN-KEN&from=2024-13-01", "from"),
+        ("/api/relations?from=2024-02-01&to=2024-01-01", "after"),
+        (
+            "/api/relations?dyad=CHN-KEN&colour=red",
+            "unknown parameter",
+        ),
+        ("/api/signals?country=KENGOV", "country"),
+        ("/api/signals?by=fortnight", "by"),
+        ("/api/signals?phrases=no%20such%20thing", "phrases"),
+        ("/api/alignment", "country"),
+        (
+            "/api/alignment?country=KEN&blocs=china,mars",
+            "unknown bloc",
+        ),
+        ("/api/alignment?country=KEN&blocs=china", "blocs"),
+        ("/api/alignment?country=KEN&blocs=/etc/passwd,west", "blocs"),
+        ("/api/alignment?country=KEN&by=week", "month"),
+        ("/api/alignment?country=KEN&direction=sideways", "direction"),
+        ("/api/alignment?country=KEN&bootstrap=100000", "bootstrap"),
+        (
+            "/api/alignment?country=KEN&blocs_file=/etc/passwd",
+            "unknown parameter",
+        ),
+        ("/api/shifts", "exactly one"),
+        ("/api/shifts?dyad=CHN-KEN&alignment=KEN", "exactly one"),
+        (
+            "/api/shifts?dyad=CHN-KEN&blocs=china,west",
+            "alignment shifts only",
+        ),
+        ("/api/shifts?alignment=KEN&channel=loud", "channel"),
+        ("/api/shifts?alignment=KEN&penalty=0", "penalty"),
+        ("/api/shifts?alignment=KEN&penalty=NaN", "penalty"),
+        ("/api/shifts?alignment=KEN&top=51", "top"),
+        ("/api/shifts?alignment=ken", "alignment"),
+    ] {
+        let (s, v) = get_rel(uri).await;
+        assert_error(s, &v, StatusCode::BAD_REQUEST, needle);
+    }
 }

@@ -8,20 +8,15 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
-DYAD=${DYAD_BIN:-}
-if [ -z "$DYAD" ]; then
-  for cand in "${CARGO_TARGET_DIR:-$ROOT/target}/release/dyad" "${CARGO_TARGET_DIR:-$ROOT/target}/debug/dyad"; do
-    [ -x "$cand" ] && { DYAD=$cand; break; }
-  done
-fi
-[ -n "$DYAD" ] && [ -x "$DYAD" ] || { echo "schemathesis.sh: no dyad binary (build it, or set DYAD_BIN)" >&2; exit 2; }
+# shellcheck source=test_server.sh
+. "$HERE/test_server.sh"
+find_dyad schemathesis.sh || exit 2
 VENV=${SCHEMATHESIS_VENV:-$ROOT/target/schemathesis-venv}
 if [ ! -x "$VENV/bin/schemathesis" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q "schemathesis==4.32.5" "hypothesis==6.170.17"
 fi
 command -v curl > /dev/null || { apt-get update -qq && apt-get install -y -qq curl > /dev/null; }
-. "$HERE/test_server.sh"
 trap stop_server EXIT
 start_server
 # Hypothesis keeps its example database in the working directory. One worker: with two,

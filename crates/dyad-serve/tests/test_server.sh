@@ -1,12 +1,34 @@
-# Sourced by the browser and schemathesis scripts: builds a test store from
-# the project's samples and a generated corpus, and starts `dyad serve` on a
-# free loopback port. Sets WORK, DYAD_URL, SERVER_PID; stop_server cleans up.
-# Needs: ROOT (repository root), DYAD (the dyad binary).
+# Sourced by the browser and schemathesis scripts: finds the dyad binary,
+# builds a test store from the project's samples, a generated corpus and the
+# synthetic relationship corpus (tests/fixtures/relationship.jsonl; plus the
+# seed article from ../shared when it is there), and starts `dyad serve` on
+# a free loopback port. Sets DYAD, WORK, DYAD_URL, SERVER_PID; stop_server
+# cleans up. Needs: ROOT (repository root).
+
+# DYAD: $DYAD_BIN, else target/release/dyad, else target/debug/dyad (under
+# CARGO_TARGET_DIR when set). $1 names the caller in the error message.
+find_dyad() {
+  DYAD=${DYAD_BIN:-}
+  if [ -z "$DYAD" ]; then
+    local cand
+    for cand in "${CARGO_TARGET_DIR:-$ROOT/target}/release/dyad" "${CARGO_TARGET_DIR:-$ROOT/target}/debug/dyad"; do
+      [ -x "$cand" ] && { DYAD=$cand; break; }
+    done
+  fi
+  [ -n "$DYAD" ] && [ -x "$DYAD" ] || { echo "$1: no dyad binary (build it, or set DYAD_BIN)" >&2; return 2; }
+}
 
 start_server() {
   WORK=$(mktemp -d)
   python3 "$ROOT/bench/gen_corpus.py" 200 > "$WORK/corpus.jsonl"
-  "$DYAD" ingest --db "$WORK/test.db" "$ROOT"/samples/* "$WORK/corpus.jsonl" > "$WORK/ingest.log" 2>&1 \
+  local seed=()
+  if [ -f "$ROOT/../shared/seed/china-kenya-focac-2024.txt" ]; then
+    seed=("$ROOT/../shared/seed/china-kenya-focac-2024.txt")
+  else
+    echo "note: ../shared/seed not found: the seed article is not in the test store"
+  fi
+  "$DYAD" ingest --db "$WORK/test.db" "$ROOT"/samples/* "$WORK/corpus.jsonl" \
+    "$ROOT/crates/dyad-serve/tests/fixtures/relationship.jsonl" "${seed[@]}" > "$WORK/ingest.log" 2>&1 \
     || { cat "$WORK/ingest.log"; return 1; }
   tail -1 "$WORK/ingest.log"
   local port

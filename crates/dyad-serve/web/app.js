@@ -1,6 +1,6 @@
 // dyad dashboard: plain JavaScript over the JSON API, charts with uPlot.
 // Views are hash routes: #/ (dyad), #/dyad/CHN-KEN, #/actor/CHN,
-// #/doc/<doc_id>, #/code.
+// #/doc/<doc_id>, #/relationship/CHN-KEN[/KEN[/china,west]], #/code.
 "use strict";
 
 const QUAD = [
@@ -124,7 +124,7 @@ function monthsBetween(first, last) {
   return out;
 }
 
-function drawChart(target, key, data, seriesOpts, axes) {
+function drawChart(target, key, data, seriesOpts, axes, extra = {}) {
   if (charts[key]) { charts[key].destroy(); delete charts[key]; }
   const node = $(target);
   node.replaceChildren();
@@ -134,7 +134,9 @@ function drawChart(target, key, data, seriesOpts, axes) {
     scales: { x: { time: true }, g: { auto: true } },
     series: [{ label: "month", value: (u, v) => v == null ? "" : new Date(v * 1000).toISOString().slice(0, 7) }, ...seriesOpts],
     axes,
+    ...extra,
   };
+  if (extra.scales) opts.scales = { x: { time: true }, ...extra.scales };
   // One tick per month (thinned to about a dozen), labelled YYYY-MM.
   const xs = data[0];
   const step = Math.max(1, Math.ceil(xs.length / 12));
@@ -278,6 +280,114 @@ async function showDoc(id) {
   } catch (e) { $("#doc-meta").textContent = e.message; }
 }
 
+// ---- relationship: labels, alignment, shifts -------------------------
+
+function docLink(docId) {
+  return el("a", { class: "doc-link", href: `#/doc/${encodeURIComponent(docId)}`, onclick: (ev) => ev.stopPropagation() }, "document");
+}
+
+function labelRow(r) {
+  return el("tr", { class: r.upgrade ? "label-row upgrade" : "label-row", "data-doc": r.doc_id },
+    el("td", {}, r.date),
+    el("td", {}, r.label),
+    el("td", {}, r.level),
+    el("td", {}, r.upgrade ? el("span", { class: "upgrade-mark", title: `stored as CAMEO ${r.cameo}` }, `▲ upgrade (${r.cameo})`) : ""),
+    el("td", {}, highlight(r.text, { verb: r.span })),
+    el("td", {}, docLink(r.doc_id)),
+  );
+}
+
+// The alignment index with its band, the verbal and material indices, and
+// the shifts as clickable vertical markers over the plot.
+function drawAlignment(a, shifts) {
+  const node = $("#rel-chart");
+  if (!a.points.length) {
+    if (charts.rel) { charts.rel.destroy(); delete charts.rel; }
+    node.replaceChildren(el("p", { class: "muted" }, `No events between ${a.country} and the two blocs.`));
+    node.dataset.points = "0";
+    return;
+  }
+  const xs = a.points.map((p) => monthTs(p.period));
+  const col = (f) => a.points.map(f);
+  const data = [xs, col((p) => p.all.high), col((p) => p.all.low), col((p) => p.all.index),
+    col((p) => p.verbal.index), col((p) => p.material.index)];
+  const pct = (u, v) => v == null ? "—" : v.toFixed(2);
+  const series = [
+    { label: "band high", stroke: "rgba(31,78,156,.25)", width: 1, value: pct, points: { show: false } },
+    { label: "band low", stroke: "rgba(31,78,156,.25)", width: 1, value: pct, points: { show: false } },
+    { label: `index (${a.bloc_a.name} + / ${a.bloc_b.name} −)`, stroke: "#1f4e9c", width: 2, value: pct, points: { show: true, size: 5 } },
+    { label: "verbal", stroke: "#8e44ad", width: 1, dash: [5, 4], value: pct, points: { show: false } },
+    { label: "material", stroke: "#d35400", width: 1, dash: [2, 3], value: pct, points: { show: false } },
+  ];
+  const place = (u) => placeShiftMarkers(u, shifts);
+  drawChart("#rel-chart", "rel", data, series, [{}, { label: "alignment index" }], {
+    scales: { y: { range: [-1.05, 1.05] } },
+    // Shade between the band's high and low (series 1 and 2).
+    bands: [{ series: [1, 2], fill: "rgba(31,78,156,.15)" }],
+    hooks: { ready: [place], setSize: [place] },
+  });
+}
+
+function placeShiftMarkers(u, shifts) {
+  for (const m of u.over.querySelectorAll(".shift-marker")) m.remove();
+  shifts.forEach((sh, i) => {
+    const x = u.valToPos(monthTs(sh.period), "x");
+    const m = el("button", { type: "button", class: "shift-marker", "data-period": sh.period, title: `shift from ${sh.period}: ${sh.size >= 0 ? "+" : ""}${sh.size.toFixed(2)}` },
+      el("span", {}, `${sh.period} ${sh.size >= 0 ? "+" : ""}${sh.size.toFixed(2)}`));
+    m.style.left = `${x}px`;
+    m.addEventListener("click", (ev) => { ev.stopPropagation(); showShift(sh, m); });
+    m.addEventListener("mousedown", (ev) => ev.stopPropagation());
+    u.over.append(m);
+  });
+  $("#rel-chart").dataset.shifts = String(shifts.length);
+}
+
+function showShift(sh, marker) {
+  for (const m of document.querySelectorAll(".shift-marker.active")) m.classList.remove("active");
+  marker?.classList.add("active");
+  $("#rel-shift-title").textContent =
+    `Shift from ${sh.period}: ${sh.before.toFixed(2)} → ${sh.after.toFixed(2)} (${sh.size >= 0 ? "+" : ""}${sh.size.toFixed(2)}); ` +
+    `events per month ${sh.events_per_month_before.toFixed(1)} → ${sh.events_per_month_after.toFixed(1)}`;
+  const rows = sh.drivers.map((d) => {
+    const tr = el("tr", { class: "driver", "data-event": d.event_id ?? "" },
+      el("td", {}, d.date), el("td", {}, actorLink(d.source)), el("td", {}, eventCell(d)), el("td", {}, actorLink(d.target)),
+      el("td", {}, `${d.contribution >= 0 ? "+" : ""}${d.contribution.toFixed(1)}`),
+      el("td", {}, highlight(d.text, d.spans)), el("td", {}, docLink(d.doc_id)));
+    tr.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") openEvent(d); });
+    return tr;
+  });
+  if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: "7", class: "muted" }, "No single event drives this shift (the change comes from fewer events).")));
+  $("#rel-drivers tbody").replaceChildren(...rows);
+  $("#rel-shift").hidden = false;
+}
+
+async function showRelationship(dyad, country, blocs) {
+  show("rel");
+  dyad = (dyad || $("#rel-dyad").value || "CHN-KEN").toUpperCase();
+  const [a, b] = dyad.split("-");
+  country = (country || b || "").toUpperCase();
+  blocs = blocs || $("#rel-blocs").value || "china,west";
+  $("#rel-dyad").value = dyad; $("#rel-country").value = country; $("#rel-blocs").value = blocs;
+  $("#rel-title").replaceChildren(actorLink(a), " — ", actorLink(b));
+  $("#rel-labels tbody").replaceChildren();
+  $("#rel-shift").hidden = true;
+  status("loading…");
+  try {
+    const [rel, al, sh] = await Promise.all([
+      api(`/api/relations?${new URLSearchParams({ dyad })}`),
+      api(`/api/alignment?${new URLSearchParams({ country, blocs, by: "month" })}`),
+      api(`/api/shifts?${new URLSearchParams({ alignment: country, blocs })}`),
+    ]);
+    $("#rel-labels tbody").replaceChildren(...rel.relations.map(labelRow));
+    $("#rel-labels-empty").hidden = rel.relations.length > 0;
+    const x = al.alignment;
+    $("#rel-align-title").textContent = `Alignment of ${actorLabel(x.country)}: ${x.bloc_a.name} (+1) vs ${x.bloc_b.name} (−1)` +
+      (x.crossings.length ? ` · crosses zero in ${x.crossings.join(", ")}` : "");
+    drawAlignment(x, sh.shifts);
+    status("");
+  } catch (e) { status(e.message); }
+}
+
 let codeTimer = null;
 let codeSeq = 0;
 async function runCode() {
@@ -303,6 +413,11 @@ function route() {
   if (view === "code") { show("code"); return; }
   if (view === "doc") { showDoc(arg); return; }
   if (view === "actor") { showActor(arg); return; }
+  if (view === "relationship") {
+    const [dyad, country, blocs] = rest;
+    showRelationship(dyad, country, blocs);
+    return;
+  }
   if (view === "dyad") {
     const [a, b] = arg.split("-");
     showDyad(a, b, new URLSearchParams(location.search).get("directed") === "true");
@@ -322,6 +437,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#directed").addEventListener("change", () => {
     const [a, b] = [$("#actor-a").value, $("#actor-b").value];
     if (a && b) showDyad(a, b, $("#directed").checked);
+  });
+  $("#rel-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const dyad = $("#rel-dyad").value.trim().toUpperCase();
+    const country = $("#rel-country").value.trim().toUpperCase() || dyad.split("-")[1] || "";
+    const blocs = $("#rel-blocs").value.trim() || "china,west";
+    const next = `#/relationship/${dyad}/${country}/${blocs}`;
+    if (location.hash === next) route(); else location.hash = next;
   });
   $("#more-events").addEventListener("click", () => moreEvents().catch((e) => status(e.message)));
   $("#close-detail").addEventListener("click", () => { $("#event-detail").hidden = true; });

@@ -8,20 +8,14 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
-DYAD=${DYAD_BIN:-}
-if [ -z "$DYAD" ]; then
-  for cand in "${CARGO_TARGET_DIR:-$ROOT/target}/release/dyad" "${CARGO_TARGET_DIR:-$ROOT/target}/debug/dyad"; do
-    [ -x "$cand" ] && { DYAD=$cand; break; }
-  done
-fi
-[ -n "$DYAD" ] && [ -x "$DYAD" ] || { echo "run-browser-test: no dyad binary (build it, or set DYAD_BIN)" >&2; exit 2; }
+# shellcheck source=../tests/test_server.sh
+. "$HERE/../tests/test_server.sh"
+find_dyad run-browser-test || exit 2
 if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
 fi
 command -v curl > /dev/null || { apt-get update -qq && apt-get install -y -qq curl > /dev/null; }
 (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
-# shellcheck source=../tests/test_server.sh
-. "$HERE/../tests/test_server.sh"
 trap stop_server EXIT
 start_server
 export DYAD_URL

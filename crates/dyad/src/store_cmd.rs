@@ -2,6 +2,7 @@
 //! the command-line face of `dyad-store`. Flags and printing live here; the
 //! store's logic lives in the crate.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
+use dyad_analysis::LabelRecord;
 use dyad_code::Pipeline;
 use dyad_ingest::IngestOptions;
 use dyad_model::Document;
@@ -257,6 +259,9 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    // A second connection reads the stored label history, and only when a
+    // new document states a partnership label.
+    let mut upgrades = UpgradeTracker::new(Store::open_existing(&args.db.db)?);
     let (tx, rx) = mpsc::sync_channel::<Vec<CodedDocument>>(2);
     let writer_bar = bar.clone();
     let writer = std::thread::spawn(move || -> Result<IngestSummary, dyad_store::StoreError> {
@@ -273,16 +278,19 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
     while !rest.is_empty() {
         let tail = rest.split_off(batch_size.min(rest.len()));
         let mut chunk = std::mem::replace(&mut rest, tail);
-        let coded: Vec<CodedDocument> = chunk
+        let (mut coded, labels): (Vec<CodedDocument>, Vec<Vec<LabelRecord>>) = chunk
             .par_iter_mut()
             .map(|d| {
                 let events = pipeline.code(d, fallback);
-                CodedDocument {
+                let labels = dyad_analysis::detect_labels(&pipeline, d, fallback);
+                let coded = CodedDocument {
                     doc: std::mem::take(d),
                     events,
-                }
+                };
+                (coded, labels)
             })
-            .collect();
+            .unzip();
+        upgrades.add_upgrade_events(&pipeline, &mut coded, labels)?;
         if tx.send(coded).is_err() {
             break; // the writer stopped on an error: it is reported below
         }
@@ -306,6 +314,73 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Stores partnership-label upgrades as events (`dyad_analysis::upgrade_events`:
+/// CAMEO 050/057/062 between the two states, the label's sentence as
+/// evidence), judged against the label history already in the store plus
+/// the documents of this run. Only new documents produce events, and an
+/// event's key (date, actors, code, sentence) makes a repeated report a
+/// mention of the stored event, so re-ingesting never duplicates one.
+struct UpgradeTracker {
+    reader: Store,
+    /// Label statements seen so far: the store's (loaded on first need)
+    /// and this run's.
+    known: Option<Vec<LabelRecord>>,
+}
+
+impl UpgradeTracker {
+    fn new(reader: Store) -> UpgradeTracker {
+        UpgradeTracker {
+            reader,
+            known: None,
+        }
+    }
+
+    /// Append to each document's events the upgrades its labels make.
+    fn add_upgrade_events(
+        &mut self,
+        pipeline: &Pipeline,
+        batch: &mut [CodedDocument],
+        labels: Vec<Vec<LabelRecord>>,
+    ) -> Result<()> {
+        let fresh: Vec<(usize, LabelRecord)> = labels
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, rs)| rs.into_iter().map(move |r| (i, r)))
+            .collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let key = |r: &LabelRecord| (r.doc_id.clone(), r.sentence, r.span, r.label.clone());
+        if self.known.is_none() {
+            self.known = Some(
+                dyad_analysis::labels_for_dyad(&self.reader, pipeline, None, None, None)
+                    .context("reading the stored partnership labels")?,
+            );
+        }
+        let known = self.known.get_or_insert_with(Vec::new);
+        // The writer may already have stored earlier batches of this run.
+        let seen: HashSet<_> = known.iter().map(key).collect();
+        let fresh: Vec<(usize, LabelRecord)> = fresh
+            .into_iter()
+            .filter(|(_, r)| !seen.contains(&key(r)))
+            .collect();
+        let new_keys: HashMap<_, usize> = fresh.iter().map(|(i, r)| (key(r), *i)).collect();
+        known.extend(fresh.into_iter().map(|(_, r)| r));
+        let history = dyad_analysis::label_history(std::mem::take(known));
+        for r in history.iter().filter(|r| r.upgrade) {
+            let Some(&i) = new_keys.get(&key(r)) else {
+                continue;
+            };
+            if let Some(cd) = batch.get_mut(i) {
+                cd.events
+                    .extend(dyad_analysis::upgrade_events(std::slice::from_ref(r)));
+            }
+        }
+        *known = history;
+        Ok(())
+    }
 }
 
 /// Print rows as an aligned table, JSON Lines, a JSON array or CSV.

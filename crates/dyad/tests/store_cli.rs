@@ -289,3 +289,92 @@ fn bad_stores_give_one_line_errors_and_stay_unchanged() {
     );
     assert_eq!(check_json(&db)["documents"], before["documents"]);
 }
+
+/// Project-written sentences (no news text): Kenya and China establish a
+/// strategic partnership, later raise it, and a third story only mentions it.
+const LABEL_DOCS: &str = r#"{"id": "lab-1", "date": "2022-03-08", "text": "Kenya and China established a strategic partnership during talks in Beijing on Tuesday."}
+{"id": "lab-2", "date": "2023-06-20", "text": "Kenya and China agreed to elevate their relationship to a comprehensive strategic cooperative partnership, the two governments said in a joint statement."}
+"#;
+const LABEL_LATER: &str = r#"{"id": "lab-3", "date": "2023-09-02", "text": "Ministers reviewed progress under their comprehensive strategic cooperative partnership, Kenya and China said."}
+{"id": "lab-4", "date": "2024-01-15", "text": "Kenya and China raised their ties to an all-round strategic cooperative partnership on Monday."}
+"#;
+
+fn upgrade_events(db: &Path) -> Vec<serde_json::Value> {
+    let out = dyad()
+        .args([
+            "query", "--format", "jsonl", "--limit", "0", "--dyad", "CHN-KEN", "--db",
+        ])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    events(&out)
+        .into_iter()
+        .filter(|e| {
+            e["pattern"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("relationship label"))
+        })
+        .collect()
+}
+
+#[test]
+fn partnership_upgrades_are_stored_as_events_once() {
+    let dir = tempdir();
+    let db = dir.join("dyad.db");
+    let first = dir.join("labels.jsonl");
+    std::fs::write(&first, LABEL_DOCS).unwrap();
+    let out = ingest(&db, &first);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let evs = upgrade_events(&db);
+    let got: Vec<(&str, &str, &str, &str)> = evs
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["code"].as_str().unwrap(),
+                e["doc_id"].as_str().unwrap(),
+                e["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2022-03-08", "050", "lab-1", "CHN"),
+            ("2023-06-20", "057", "lab-2", "CHN"),
+        ],
+        "{evs:?}"
+    );
+    assert!(evs[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("comprehensive strategic cooperative partnership"));
+    assert_eq!(evs[1]["target"], "KEN");
+    let before = check_json(&db);
+
+    // The same documents again: nothing new.
+    assert!(ingest(&db, &first).status.success());
+    assert_eq!(upgrade_events(&db).len(), 2);
+    let after = check_json(&db);
+    for k in ["documents", "events", "mentions"] {
+        assert_eq!(before[k], after[k], "{k} changed on re-ingest");
+    }
+
+    // Later documents are judged against the stored history: restating the
+    // level-4 label is no upgrade; the level-5 label is.
+    let later = dir.join("later.jsonl");
+    std::fs::write(&later, LABEL_LATER).unwrap();
+    assert!(ingest(&db, &later).status.success());
+    let evs = upgrade_events(&db);
+    let docs: Vec<&str> = evs.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["lab-1", "lab-2", "lab-4"], "{evs:?}");
+}
