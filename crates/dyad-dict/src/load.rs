@@ -217,6 +217,7 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
         file!("Phoenix.MilNonState.actors.txt", DictKind::Actors),
         file!("dyad.organisations.actors.txt", DictKind::Actors),
         file!("Phoenix.agents.txt", DictKind::Agents),
+        file!("dyad.agents.txt", DictKind::Agents),
         file!("Phoenix.discards.txt", DictKind::Discards),
     ])
 }
