@@ -535,7 +535,18 @@ pub fn code_sentence(
     let framed = frame_clauses(p, &lower, &own, &subject_actors);
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
-        if vg.negated {
+        // A negated verb codes nothing, unless the dictionaries' ontology
+        // says what its negation means ("did not criticise" → 050 in PICO).
+        let negation = vg
+            .negated
+            .then(|| {
+                let own = own[ci].as_ref().ok()?;
+                let code = own.code.fwd.as_deref()?;
+                let neg = dicts.ontology.as_ref()?.negated(code)?;
+                Some((neg.to_string(), own.m.clone()))
+            })
+            .flatten();
+        if vg.negated && negation.is_none() {
             decisions[ci] = "negated: not coded".into();
             continue;
         }
@@ -549,6 +560,16 @@ pub fn code_sentence(
         let speaker = reported[ci].clone();
         let composed = framed.composed[ci].as_ref();
         let (code, m) = match (composed, &own[ci]) {
+            _ if negation.is_some() => {
+                let (neg, m) = negation.unwrap_or_default();
+                (
+                    CodePair {
+                        fwd: Some(neg),
+                        rev: None,
+                    },
+                    m,
+                )
+            }
             (Some(f), own) => (
                 CodePair {
                     fwd: Some(f.code.clone()),

@@ -194,3 +194,41 @@ fn roles_of_unknown_country_are_coded_as_such() {
         &["---GOV SDNGOV 1122"],
     );
 }
+
+/// A dictionary set with an ontology says what a negated code means; without
+/// one, a negated verb codes nothing.
+#[test]
+fn negation_follows_the_dictionaries_ontology() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-ontology-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let verbs = write("test.verbs.txt", "---  CRITICIZE   [110]  ---\nCRITICIZE\n");
+    let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
+    let ontology = write(
+        "test.Coding.Ontology.txt",
+        "050:0x0080\n110:0x1007f#0xFFFF+0x0080#Disapprove\n",
+    );
+    let code = |paths: &[std::path::PathBuf]| -> Vec<String> {
+        let p = Pipeline::load(paths).unwrap();
+        let mut doc = Document {
+            id: "neg".into(),
+            text: "Kenya did not criticize China.".into(),
+            ..Default::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+        p.code(&mut doc, date)
+            .into_iter()
+            .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+            .collect()
+    };
+    assert_eq!(code(&[verbs.clone(), actors.clone()]), Vec::<String>::new());
+    assert_eq!(
+        code(&[verbs, actors, ontology]),
+        vec!["KEN CHN 050".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
