@@ -672,6 +672,23 @@ pub fn code_sentence(
         if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
             targets = find_target(c, ci, &sc, ctx, &sources, true);
         }
+        // A protest naming no one protests against its own government
+        // ("Egyptian demonstrators rioted"), as ICEWS and CAMEO coders read it.
+        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("14")) {
+            targets = sources
+                .iter()
+                .filter(|a| {
+                    a.code.len() >= 3 && !a.code.starts_with("---") && !a.code.starts_with("IGO")
+                })
+                .filter(|a| !a.code.ends_with("GOV"))
+                .map(|a| Actor {
+                    code: format!("{}GOV", a.country()),
+                    tokens: a.tokens.clone(),
+                    person: false,
+                    name: None,
+                })
+                .collect();
+        }
         if sources.is_empty() || targets.is_empty() {
             decisions[ci] = format!(
                 "code {} from `{}` but {}",

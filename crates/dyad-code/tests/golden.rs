@@ -146,7 +146,7 @@ fn appeal_frame_codes_what_is_asked_for() {
 fn refusal_and_must_make_reject_and_demand() {
     check(
         "Ethiopia refused to release the Eritrean prisoners.",
-        &["ETH ERI 1243"],
+        &["ETH ERICVL 1243"],
     );
     check(
         "The Egyptian foreign minister said Sudan must release the detained journalists.",
@@ -231,4 +231,24 @@ fn negation_follows_the_dictionaries_ontology() {
         vec!["KEN CHN 050".to_string()]
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn predicate_adjectives_are_comments() {
+    check(
+        "The Turkish foreign minister was sceptical about Russia.",
+        &["TURGOV RUS 012"],
+    );
+    check(
+        "Kenyan President William Ruto said he was confident that China would fund the railway.",
+        &["KENGOV CHN 013 reported"],
+    );
+}
+
+#[test]
+fn a_protest_naming_no_one_is_against_its_government() {
+    check(
+        "Egyptian demonstrators rioted in Cairo.",
+        &["EGYOPP EGYGOV 145"],
+    );
 }
