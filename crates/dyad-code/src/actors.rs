@@ -90,6 +90,22 @@ pub fn find_mentions(
                 i += glen.max(1);
             }
             _ => {
+                // "168 Liberians": a plural demonym the dictionary lists only
+                // in the singular.
+                if let Some(one) = lower[i].strip_suffix('s').filter(|w| w.len() >= 4) {
+                    if let Some((1, entry)) = actors.longest_match(&[one], 0) {
+                        if let Some(code) = entry.code_on(date).filter(|c| c.len() == 3) {
+                            out.push(Mention {
+                                tokens: i..i + 1,
+                                code: code.to_string(),
+                                kind: MentionKind::Actor,
+                                phrase: entry.phrase.clone(),
+                            });
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 // "Kenya-China", "China-Africa": a hyphenated compound of
                 // names, each part its own actor on the same token.
                 if lower[i].contains('-') {
