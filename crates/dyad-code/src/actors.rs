@@ -18,6 +18,8 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The dictionary phrase that matched (for coreference by surname).
     pub phrase: String,
+    /// Part of a hyphenated word ("U.S.-backed", "China-Africa").
+    pub in_compound: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,7 @@ pub fn find_mentions(
                         code: code.to_string(),
                         kind: MentionKind::Actor,
                         phrase: entry.phrase.clone(),
+                        in_compound: false,
                     });
                 }
                 i += alen.max(1);
@@ -86,6 +89,7 @@ pub fn find_mentions(
                         prefix: matches!(entry.placement, dyad_dict::AgentPlacement::Prefix),
                     },
                     phrase: entry.phrase.clone(),
+                    in_compound: false,
                 });
                 i += glen.max(1);
             }
@@ -100,6 +104,7 @@ pub fn find_mentions(
                                 code: code.to_string(),
                                 kind: MentionKind::Actor,
                                 phrase: entry.phrase.clone(),
+                                in_compound: false,
                             });
                             i += 1;
                             continue;
@@ -117,6 +122,7 @@ pub fn find_mentions(
                                     code: code.to_string(),
                                     kind: MentionKind::Actor,
                                     phrase: entry.phrase.clone(),
+                                    in_compound: true,
                                 });
                             }
                         }
@@ -197,10 +203,18 @@ pub fn compose(
         .iter()
         .rev()
         .find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
-    let own_country = actors
+    // The first country named owns the phrase ("Ithilen's minister
+    // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
+    // ("U.S.-backed Iraqi forces") yields to the country after it.
+    let countries: Vec<&&Mention> = actors
         .iter()
-        .rev()
-        .find(|m| m.code.len() == 3)
+        .copied()
+        .filter(|m| m.code.len() == 3)
+        .collect();
+    let own_country = countries
+        .iter()
+        .find(|m| !hyphenated_before_another(m, range.end, &countries))
+        .or(countries.last())
         .map(|m| &***m);
     let country = own_country.or(country);
     let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
@@ -258,6 +272,16 @@ pub fn compose(
         }
         _ => None,
     }
+}
+
+/// A country mention on a hyphenated token ("U.S.-backed") followed by
+/// another country in the same phrase.
+fn hyphenated_before_another(m: &Mention, end: usize, countries: &[&&Mention]) -> bool {
+    m.tokens.len() == 1
+        && m.in_compound
+        && countries
+            .iter()
+            .any(|o| o.tokens.start >= m.tokens.end && o.tokens.start < end)
 }
 
 /// Whether the phrase holds a role (agent) but no country of its own.

@@ -113,6 +113,7 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                             code: country.to_string(),
                             kind: actors::MentionKind::Actor,
                             phrase: String::new(),
+                            in_compound: false,
                         };
                         actors::compose(
                             std::slice::from_ref(role),
@@ -180,6 +181,7 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
             code: country.clone(),
             kind: actors::MentionKind::Actor,
             phrase: String::new(),
+            in_compound: false,
         };
         let got = np_actors(p, np, mentions, tags, lower, Some(&c));
         if !got.is_empty() {
