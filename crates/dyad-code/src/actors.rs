@@ -338,9 +338,49 @@ pub fn np_actors(
                 .collect();
         }
     }
-    compose(mentions, range, n.head, tags, country)
-        .into_iter()
-        .collect()
+    if let Some(a) = compose(mentions, range.clone(), n.head, tags, country) {
+        return vec![a];
+    }
+    // "Calenardhon leaders", "Kenya's new mayor": a country (or named group)
+    // modifying people is those people, even without a role code.
+    if lower.get(n.head).is_some_and(|h| is_people_noun(h)) {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
+        }) {
+            return vec![Actor {
+                code: m.code.clone(),
+                tokens: range.start..n.head + 1,
+                person: false,
+                name: None,
+            }];
+        }
+    }
+    Vec::new()
+}
+
+/// Head nouns naming people or groups of people that carry no role code.
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "leader"
+            | "leaders"
+            | "leadership"
+            | "mayor"
+            | "militia"
+            | "militias"
+            | "team"
+            | "crowd"
+            | "crowds"
+            | "mob"
+            | "residents"
+            | "citizens"
+            | "nationals"
+            | "villagers"
+            | "delegation"
+            | "delegates"
+            | "envoys"
+            | "representatives"
+    )
 }
 
 /// Country mentions of an "of/from/in" phrase right after `np` (expanded
