@@ -8,7 +8,7 @@ an event with the expected root, and with the exact code.
 
 Usage: python3 bench/cameo_examples.py [path/to/dyad] [--show-misses]
 """
-import csv, json, os, subprocess, sys, tempfile
+import csv, io, json, os, re, subprocess, sys, tempfile
 from collections import Counter
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -20,8 +20,17 @@ if not os.path.exists(csv_path):
     sys.exit(0)
 
 rows = []
+def unmangle(m):
+    # The codebook's typographic punctuation was UTF-8 read as Mac Roman and saved as
+    # Windows-1252 ("\x82\xc4\xf4" for a right single quote); undo that per run.
+    try:
+        return m.group(0).encode("latin-1").decode("cp1252").encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group(0)
+
 with open(csv_path, encoding="latin-1", newline="") as f:
-    for r in csv.DictReader(f):
+    text = re.sub(r"(?:\x82\xc4[\x80-\xff])+|\xac\xa3", lambda m: unmangle(m) if m.group(0) != "\xac\xa3" else "\u00a3", f.read())
+    for r in csv.DictReader(io.StringIO(text)):
         ex = (r.get("example") or "").strip()
         # The codebook appends coder's notes ("Note: Two reciprocal events are coded ...").
         ex = ex.split(" Note:")[0].split("Note:")[0].strip()

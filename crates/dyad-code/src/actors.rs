@@ -18,6 +18,8 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The dictionary phrase that matched (for coreference by surname).
     pub phrase: String,
+    /// Part of a hyphenated word ("U.S.-backed", "China-Africa").
+    pub in_compound: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,7 @@ pub fn find_mentions(
                         code: code.to_string(),
                         kind: MentionKind::Actor,
                         phrase: entry.phrase.clone(),
+                        in_compound: false,
                     });
                 }
                 i += alen.max(1);
@@ -86,10 +89,28 @@ pub fn find_mentions(
                         prefix: matches!(entry.placement, dyad_dict::AgentPlacement::Prefix),
                     },
                     phrase: entry.phrase.clone(),
+                    in_compound: false,
                 });
                 i += glen.max(1);
             }
             _ => {
+                // "168 Liberians": a plural demonym the dictionary lists only
+                // in the singular.
+                if let Some(one) = lower[i].strip_suffix('s').filter(|w| w.len() >= 4) {
+                    if let Some((1, entry)) = actors.longest_match(&[one], 0) {
+                        if let Some(code) = entry.code_on(date).filter(|c| c.len() == 3) {
+                            out.push(Mention {
+                                tokens: i..i + 1,
+                                code: code.to_string(),
+                                kind: MentionKind::Actor,
+                                phrase: entry.phrase.clone(),
+                                in_compound: false,
+                            });
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 // "Kenya-China", "China-Africa": a hyphenated compound of
                 // names, each part its own actor on the same token.
                 if lower[i].contains('-') {
@@ -101,6 +122,7 @@ pub fn find_mentions(
                                     code: code.to_string(),
                                     kind: MentionKind::Actor,
                                     phrase: entry.phrase.clone(),
+                                    in_compound: true,
                                 });
                             }
                         }
@@ -181,10 +203,18 @@ pub fn compose(
         .iter()
         .rev()
         .find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
-    let own_country = actors
+    // The first country named owns the phrase ("Ithilen's minister
+    // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
+    // ("U.S.-backed Iraqi forces") yields to the country after it.
+    let countries: Vec<&&Mention> = actors
         .iter()
-        .rev()
-        .find(|m| m.code.len() == 3)
+        .copied()
+        .filter(|m| m.code.len() == 3)
+        .collect();
+    let own_country = countries
+        .iter()
+        .find(|m| !hyphenated_before_another(m, range.end, &countries))
+        .or(countries.last())
         .map(|m| &***m);
     let country = own_country.or(country);
     let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
@@ -244,6 +274,16 @@ pub fn compose(
     }
 }
 
+/// A country mention on a hyphenated token ("U.S.-backed") followed by
+/// another country in the same phrase.
+fn hyphenated_before_another(m: &Mention, end: usize, countries: &[&&Mention]) -> bool {
+    m.tokens.len() == 1
+        && m.in_compound
+        && countries
+            .iter()
+            .any(|o| o.tokens.start >= m.tokens.end && o.tokens.start < end)
+}
+
 /// Whether the phrase holds a role (agent) but no country of its own.
 pub fn agent_without_country(mentions: &[Mention], range: &TokRange) -> bool {
     let inside = |m: &&Mention| m.tokens.start >= range.start && m.tokens.start < range.end;
@@ -298,9 +338,49 @@ pub fn np_actors(
                 .collect();
         }
     }
-    compose(mentions, range, n.head, tags, country)
-        .into_iter()
-        .collect()
+    if let Some(a) = compose(mentions, range.clone(), n.head, tags, country) {
+        return vec![a];
+    }
+    // "Calenardhon leaders", "Kenya's new mayor": a country (or named group)
+    // modifying people is those people, even without a role code.
+    if lower.get(n.head).is_some_and(|h| is_people_noun(h)) {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
+        }) {
+            return vec![Actor {
+                code: m.code.clone(),
+                tokens: range.start..n.head + 1,
+                person: false,
+                name: None,
+            }];
+        }
+    }
+    Vec::new()
+}
+
+/// Head nouns naming people or groups of people that carry no role code.
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "leader"
+            | "leaders"
+            | "leadership"
+            | "mayor"
+            | "militia"
+            | "militias"
+            | "team"
+            | "crowd"
+            | "crowds"
+            | "mob"
+            | "residents"
+            | "citizens"
+            | "nationals"
+            | "villagers"
+            | "delegation"
+            | "delegates"
+            | "envoys"
+            | "representatives"
+    )
 }
 
 /// Country mentions of an "of/from/in" phrase right after `np` (expanded

@@ -7,7 +7,8 @@ use dyad_model::{Document, EventRecord, EventSpans, Sentence, Span, Tag};
 use dyad_phrases::{ClauseKind, NpKind, SentenceParse, TokRange};
 
 use crate::actors::{self, find_mentions, np_actors, Actor, Mention};
-use crate::verbs::{PatternWords, VerbLexicon};
+use crate::frames::{self, Frame};
+use crate::verbs::{CodePair, PatternMatch, PatternWords, VerbLexicon};
 use crate::Dictionaries;
 
 /// What the coder remembers across sentences of one document, so "he",
@@ -88,6 +89,11 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
     for &m in &members {
         let mut got = resolve_one(m, sc, ctx).unwrap_or_default();
         let role_only = actors::agent_without_country(mentions, &p.nps[m].tokens);
+        // A role of unknown country may still take one from its coordination.
+        let unknown = std::mem::take(&mut got);
+        if unknown.iter().any(|a| !a.code.starts_with("---")) {
+            got = unknown.clone();
+        }
         if role_only && m != last && members.len() > 1 {
             let from_last: Vec<String> = np_actors(p, last, mentions, tags, lower, None)
                 .into_iter()
@@ -107,6 +113,7 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                             code: country.to_string(),
                             kind: actors::MentionKind::Actor,
                             phrase: String::new(),
+                            in_compound: false,
                         };
                         actors::compose(
                             std::slice::from_ref(role),
@@ -125,6 +132,9 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
         }
         if got.is_empty() && m != members[0] && role_only {
             got = np_actors(p, m, mentions, tags, lower, shared);
+        }
+        if got.is_empty() {
+            got = unknown;
         }
         out.extend(got);
     }
@@ -171,10 +181,31 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
             code: country.clone(),
             kind: actors::MentionKind::Actor,
             phrase: String::new(),
+            in_compound: false,
         };
         let got = np_actors(p, np, mentions, tags, lower, Some(&c));
         if !got.is_empty() {
             return Some(got);
+        }
+    }
+    // "A group of Kenyan diplomats", "thousands of protesters", "members of
+    // parliament from X": a quantity or collective is the people it counts.
+    if is_partitive(lower[n.head]) {
+        let of_next = p.nps.get(np + 1).is_some_and(|x| {
+            x.preposition == Some(n.tokens.end) && lower.get(n.tokens.end) == Some(&"of")
+        });
+        if of_next {
+            let got = resolve(np + 1, sc, ctx);
+            if !got.is_empty() {
+                return Some(
+                    got.into_iter()
+                        .map(|a| Actor {
+                            tokens: n.tokens.start..a.tokens.end.max(n.tokens.end),
+                            ..a
+                        })
+                        .collect(),
+                );
+            }
         }
     }
     let words: Vec<&str> = n.tokens.clone().map(|i| lower[i]).collect();
@@ -261,7 +292,65 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
             }
         }
     }
+    // A role with no country anywhere: PETRARCH's "---" country ("officials
+    // said", "an aid agency appealed") keeps the event, marked unknown.
+    let role = mentions.iter().rev().find(|m| {
+        matches!(m.kind, actors::MentionKind::Agent { .. }) && m.tokens.contains(&n.head)
+    })?;
+    if actors::agent_without_country(mentions, &n.tokens) {
+        return Some(vec![Actor {
+            code: format!("---{}", role.code),
+            tokens: n.tokens.clone(),
+            person: false,
+            name: None,
+        }]);
+    }
     None
+}
+
+/// Head nouns that count or collect people rather than name them.
+fn is_partitive(head: &str) -> bool {
+    matches!(
+        head,
+        "group"
+            | "groups"
+            | "member"
+            | "members"
+            | "tens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "dozens"
+            | "scores"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "majority"
+            | "number"
+            | "team"
+            | "delegation"
+            | "contingent"
+            | "batch"
+            | "patch"
+            | "deployment"
+            | "unit"
+            | "band"
+            | "crowd"
+            | "crowds"
+            | "handful"
+            | "wing"
+            | "faction"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "dozen"
+            | "hundred"
+            | "thousand"
+    )
 }
 
 /// The document's two main countries, named by `tokens` ("their",
@@ -436,44 +525,66 @@ pub fn code_sentence(
         };
         reported.push(r);
     }
+    // Each clause's own code from the verb dictionary, before any actor.
+    let own: Vec<Result<ClauseCode, String>> = p
+        .clauses
+        .iter()
+        .map(|c| clause_code(c, p, &lower, &words, verbs))
+        .collect();
+    // Frames ("agreed to lift the ban", "urged X to send troops", "said X
+    // must release"): the governing clause takes its code from the action,
+    // which is then not coded on its own.
+    let framed = frame_clauses(p, &lower, &own, &subject_actors);
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
-        if vg.negated {
+        // A negated verb codes nothing, unless the dictionaries' ontology
+        // says what its negation means ("did not criticise" → 050 in PICO).
+        let negation = vg
+            .negated
+            .then(|| {
+                let own = own[ci].as_ref().ok()?;
+                let code = own.code.fwd.as_deref()?;
+                let neg = dicts.ontology.as_ref()?.negated(code)?;
+                Some((neg.to_string(), own.m.clone()))
+            })
+            .flatten();
+        if vg.negated && negation.is_none() {
             decisions[ci] = "negated: not coded".into();
+            continue;
+        }
+        if let Some(f) = framed.folded[ci] {
+            decisions[ci] = format!("folded into C{f}'s frame");
             continue;
         }
         // Reported content is not coded as fact: the speaker's statement is
         // (its own clause), and the content is kept marked `reported`, with
         // the speaker, so an analyst can count or drop it.
         let speaker = reported[ci].clone();
-        let next = vg
-            .particle
-            .or_else(|| c.rest.clone().next())
-            .map(|i| lower[i]);
-        let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else {
-            decisions[ci] = format!("verb `{}` not in the dictionary", vg.lemma);
-            continue;
+        let composed = framed.composed[ci].as_ref();
+        let (code, m) = match (composed, &own[ci]) {
+            _ if negation.is_some() => {
+                let (neg, m) = negation.unwrap_or_default();
+                (
+                    CodePair {
+                        fwd: Some(neg),
+                        rev: None,
+                    },
+                    m,
+                )
+            }
+            (Some(f), own) => (
+                CodePair {
+                    fwd: Some(f.code.clone()),
+                    rev: None,
+                },
+                own.as_ref().ok().and_then(|o| o.m.clone()),
+            ),
+            (None, Ok(o)) => (o.code.clone(), o.m.clone()),
+            (None, Err(why)) => {
+                decisions[ci] = why.clone();
+                continue;
+            }
         };
-        let clause_start = c
-            .subject
-            .map(|s| p.nps[s].tokens.start)
-            .unwrap_or(vg.tokens.start)
-            .min(vg.tokens.start);
-        let m = info.best_match(
-            verbs,
-            &words,
-            p,
-            clause_start..vg.tokens.start,
-            c.rest.clone(),
-        );
-        let code = m
-            .as_ref()
-            .map(|m| m.pattern.code.clone())
-            .unwrap_or_else(|| info.base.clone());
-        if code.fwd.is_none() && code.rev.is_none() {
-            decisions[ci] = format!("verb `{}` has no code here (no pattern matched)", vg.lemma);
-            continue;
-        }
 
         // Who acts: the subject, or the "by" agent of a passive.
         let (mut sources, mut targets): (Vec<Actor>, Vec<Actor>);
@@ -525,10 +636,34 @@ pub fn code_sentence(
         if let Some(at) = m.as_ref().and_then(|m| m.target_at) {
             targets = actors_at(at);
         }
+        // "said Sudan must return the helicopter": the demand is on the
+        // action's subject.
+        if let Some(k) = composed.and_then(|f| f.target_subject_of) {
+            let a: Vec<Actor> = subject_actors[k]
+                .iter()
+                .filter(|t| !sources.iter().any(|s| s.code == t.code))
+                .cloned()
+                .collect();
+            if !a.is_empty() {
+                targets = a;
+            }
+        }
         if targets.is_empty() {
             // With a compound subject a place is not the other party: "India
             // and Pakistan held talks in Geneva" is India with Pakistan.
             targets = find_target(c, ci, &sc, ctx, &sources, sources.len() < 2);
+        }
+        // A frame's other party sits in its action: "refused to release the
+        // Eritrean prisoners" is towards Eritrea.
+        if let (true, Some(f)) = (targets.is_empty(), composed) {
+            targets = find_target(
+                &p.clauses[f.action],
+                f.action,
+                &sc,
+                ctx,
+                &sources,
+                sources.len() < 2,
+            );
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
@@ -538,6 +673,23 @@ pub fn code_sentence(
         }
         if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
             targets = find_target(c, ci, &sc, ctx, &sources, true);
+        }
+        // A protest naming no one protests against its own government
+        // ("Egyptian demonstrators rioted"), as ICEWS and CAMEO coders read it.
+        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("14")) {
+            targets = sources
+                .iter()
+                .filter(|a| {
+                    a.code.len() >= 3 && !a.code.starts_with("---") && !a.code.starts_with("IGO")
+                })
+                .filter(|a| !a.code.ends_with("GOV"))
+                .map(|a| Actor {
+                    code: format!("{}GOV", a.country()),
+                    tokens: a.tokens.clone(),
+                    person: false,
+                    name: None,
+                })
+                .collect();
         }
         if sources.is_empty() || targets.is_empty() {
             decisions[ci] = format!(
@@ -560,10 +712,17 @@ pub fn code_sentence(
             .modal
             .as_deref()
             .is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
+        let future = vg.tense == dyad_phrases::Tense::Future
+            || vg
+                .modal
+                .as_deref()
+                .is_some_and(|m| matches!(m, "will" | "shall"));
         let modality = if speaker.is_some() {
             Some("reported".to_string())
+        } else if hypothetical {
+            Some("hypothetical".to_string())
         } else {
-            hypothetical.then(|| "hypothetical".to_string())
+            future.then(|| "intended".to_string())
         };
         let speaker_code = speaker.as_ref().filter(|v| !v.is_empty()).map(|v| {
             v.iter()
@@ -571,10 +730,20 @@ pub fn code_sentence(
                 .collect::<Vec<_>>()
                 .join("+")
         });
-        let pattern_text = m
+        let own_text = m
             .as_ref()
             .map(|m| m.pattern.text.clone())
             .unwrap_or_default();
+        let pattern_text = match composed {
+            Some(f) => format!(
+                "{} frame `{}` + action `{}` [{}]",
+                f.frame.name(),
+                vg.lemma,
+                f.action_lemma,
+                f.action_code
+            ),
+            None => own_text,
+        };
         decisions[ci] = format!(
             "code {}{} from `{}`: {} -> {}",
             code.fwd.as_deref().unwrap_or("-"),
@@ -582,9 +751,11 @@ pub fn code_sentence(
                 .as_deref()
                 .map(|r| format!(":{r}"))
                 .unwrap_or_default(),
-            m.as_ref()
-                .map(|m| m.pattern.text.as_str())
-                .unwrap_or("base code"),
+            if pattern_text.is_empty() {
+                "base code"
+            } else {
+                pattern_text.as_str()
+            },
             sources
                 .iter()
                 .map(|a| a.code.as_str())
@@ -713,11 +884,30 @@ fn find_target(
     sources: &[Actor],
     allow_places: bool,
 ) -> Vec<Actor> {
+    // A party of known country anywhere in the clause beats a role of
+    // unknown country ("send peacekeepers to Somalia" is towards Somalia).
+    let known = find_target_among(c, ci, sc, ctx, sources, allow_places, false);
+    if !known.is_empty() {
+        return known;
+    }
+    find_target_among(c, ci, sc, ctx, sources, allow_places, true)
+}
+
+fn find_target_among(
+    c: &dyad_phrases::Clause,
+    ci: usize,
+    sc: &Scene,
+    ctx: &DocContext,
+    sources: &[Actor],
+    allow_places: bool,
+    unknown: bool,
+) -> Vec<Actor> {
     let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
     // over: "Norway is willing to send material" does not target Norway.
     let others = |v: Vec<Actor>| -> Vec<Actor> {
         v.into_iter()
+            .filter(|t| unknown || !t.code.starts_with("---"))
             .filter(|t| {
                 !sources
                     .iter()
@@ -800,4 +990,184 @@ fn find_target(
         }
     }
     Vec::new()
+}
+
+/// A clause's own code from the verb dictionary.
+#[derive(Debug, Clone)]
+struct ClauseCode<'v> {
+    code: CodePair,
+    m: Option<PatternMatch<'v>>,
+}
+
+/// Look up a clause's verb and match its patterns; `Err` says why it has
+/// no code (for `dyad parse`).
+fn clause_code<'v>(
+    c: &dyad_phrases::Clause,
+    p: &SentenceParse,
+    lower: &[&str],
+    words: &PatternWords,
+    verbs: &'v VerbLexicon,
+) -> Result<ClauseCode<'v>, String> {
+    let vg = &p.verbs[c.verb];
+    let next = vg
+        .particle
+        .or_else(|| c.rest.clone().next())
+        .map(|i| lower[i]);
+    let Some(info) = verbs.lookup(lower[vg.main], &vg.lemma, next) else {
+        return Err(format!("verb `{}` not in the dictionary", vg.lemma));
+    };
+    let clause_start = c
+        .subject
+        .map(|s| p.nps[s].tokens.start)
+        .unwrap_or(vg.tokens.start)
+        .min(vg.tokens.start);
+    let m = info.best_match(
+        verbs,
+        words,
+        p,
+        clause_start..vg.tokens.start,
+        c.rest.clone(),
+    );
+    let code = m
+        .as_ref()
+        .map(|m| m.pattern.code.clone())
+        .unwrap_or_else(|| info.base.clone());
+    if code.fwd.is_none() && code.rev.is_none() {
+        return Err(format!(
+            "verb `{}` has no code here (no pattern matched)",
+            vg.lemma
+        ));
+    }
+    Ok(ClauseCode { code, m })
+}
+
+/// A clause whose code comes from a frame.
+#[derive(Debug, Clone)]
+struct Composed {
+    frame: Frame,
+    code: String,
+    /// The action clause.
+    action: usize,
+    action_lemma: String,
+    action_code: String,
+    /// Take the target from this clause's subject ("X must …").
+    target_subject_of: Option<usize>,
+}
+
+struct Framed {
+    composed: Vec<Option<Composed>>,
+    /// Actions coded through their frame: the clause that took them.
+    folded: Vec<Option<usize>>,
+}
+
+/// Apply frames to a sentence's clauses: a governing verb or predicate
+/// adjective with an infinitive/complement action ("agreed to lift",
+/// "urged X to send", "is ready to help"), and a reporting verb with a
+/// must/should complement ("said X must release").
+///
+/// A clause's own future ("will visit") keeps the act's code, as PETRARCH
+/// codes it, and is marked `intended`; CAMEO's manual would code it 036.
+fn frame_clauses(
+    p: &SentenceParse,
+    lower: &[&str],
+    own: &[Result<ClauseCode, String>],
+    subject_actors: &[Vec<Actor>],
+) -> Framed {
+    let n = p.clauses.len();
+    let mut composed: Vec<Option<Composed>> = vec![None; n];
+    let mut folded: Vec<Option<usize>> = vec![None; n];
+    let fwd = |k: usize| -> Option<&str> { own[k].as_ref().ok()?.code.fwd.as_deref() };
+    for (ci, c) in p.clauses.iter().enumerate() {
+        let vg = &p.verbs[c.verb];
+        if vg.negated || folded[ci].is_some() {
+            continue;
+        }
+        // The action: the first infinitive or complement this clause governs.
+        let Some(k) = (ci + 1..n).find(|&k| {
+            let d = &p.clauses[k];
+            d.governor == Some(ci)
+                && matches!(d.kind, ClauseKind::Infinitive | ClauseKind::Complement)
+        }) else {
+            continue;
+        };
+        let d = &p.clauses[k];
+        let dv = &p.verbs[d.verb];
+        if dv.negated {
+            continue;
+        }
+        let own_code = fwd(ci);
+        let predicate = c
+            .object
+            .map(|o| lower[p.nps[o].head])
+            .or_else(|| c.rest.clone().next().map(|i| lower[i]));
+        let mut frame = if vg.lemma == "be" {
+            predicate.and_then(frames::frame_of_adjective)
+        } else {
+            frames::frame_of(&vg.lemma, own_code, vg.passive)
+        };
+        // "agree that disputes should be resolved" shares an opinion; only
+        // asking, demanding and promising take a that-clause as their action.
+        if d.kind == ClauseKind::Complement
+            && !matches!(vg.lemma.as_str(), "promise" | "pledge" | "vow")
+            && frame == Some(Frame::Intent)
+        {
+            frame = None;
+        }
+        let mut target_subject_of = None;
+        // "said Sudan must return …", "said both sides should talk".
+        // Only a statement makes a demand, and only of a party: "agree that
+        // disputes should be resolved" is an opinion.
+        let party = subject_actors.get(k).is_some_and(|a| !a.is_empty());
+        if frame.is_none()
+            && d.kind == ClauseKind::Complement
+            && party
+            && matches!(
+                vg.lemma.as_str(),
+                "say"
+                    | "tell"
+                    | "add"
+                    | "state"
+                    | "declare"
+                    | "stress"
+                    | "insist"
+                    | "warn"
+                    | "announce"
+                    | "write"
+                    | "reiterate"
+                    | "repeat"
+                    | "remind"
+                    | "emphasise"
+                    | "emphasize"
+                    | "underline"
+            )
+        {
+            frame = dv.modal.as_deref().and_then(frames::frame_of_modal);
+            target_subject_of = Some(k);
+        }
+        let Some(mut frame) = frame else { continue };
+        // "wants Germany to pay": intending an action by someone else is
+        // asking them.
+        if frame == Frame::Intent
+            && d.kind == ClauseKind::Infinitive
+            && c.object.is_some()
+            && d.subject == c.object
+            && vg.lemma != "be"
+        {
+            frame = Frame::Request;
+        }
+        let action = fwd(k);
+        let Some(code) = action.and_then(|a| frames::compose(frame, a)) else {
+            continue;
+        };
+        composed[ci] = Some(Composed {
+            frame,
+            code,
+            action: k,
+            action_lemma: dv.lemma.clone(),
+            action_code: action.unwrap_or("-").to_string(),
+            target_subject_of,
+        });
+        folded[k] = Some(ci);
+    }
+    Framed { composed, folded }
 }

@@ -15,6 +15,7 @@ use dyad_tags::Tagger;
 
 pub mod actors;
 pub mod events;
+pub mod frames;
 pub mod output;
 pub mod verbs;
 

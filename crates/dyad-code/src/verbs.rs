@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use dyad_model::Tag;
-use dyad_phrases::{lemma, SentenceParse, TokRange};
+use dyad_phrases::{lemma, NpKind, SentenceParse, TokRange};
 
 /// A CAMEO code pair `[fwd:rev]`: `fwd` is coded source → target, `rev`
 /// target → source ("X faced calls" is a call *to* X). `None` = no event.
@@ -127,6 +127,11 @@ impl VerbLexicon {
                     base: base.clone(),
                     blocks: Vec::new(),
                 });
+                // A later file fills a gap, never overrides: dyad.verbs.txt
+                // gives "reject" the general code CAMEO.2.0.txt left out.
+                if info.base.fwd.is_none() && info.base.rev.is_none() {
+                    info.base = base.clone();
+                }
                 if !info.blocks.contains(&e.block) {
                     info.blocks.push(e.block);
                 }
@@ -291,8 +296,12 @@ fn match_forward<'a>(
                     if w.matches(k, alts) {
                         break;
                     }
-                    // Prepositions in patterns must be met, not skipped over, except inside NPs.
-                    if !w.skippable(k) && !(p.np_of_token.get(k).is_some_and(|x| x.is_some())) {
+                    // Prepositions in patterns must be met, not skipped over, except inside
+                    // NPs and before a time ("denied on Thursday the charges").
+                    if !w.skippable(k)
+                        && !(p.np_of_token.get(k).is_some_and(|x| x.is_some()))
+                        && !time_preposition(p, k)
+                    {
                         return None;
                     }
                     k += 1;
@@ -336,6 +345,16 @@ fn match_forward<'a>(
         source_at,
         last,
     })
+}
+
+/// A preposition introducing a time phrase ("on Thursday", "in June").
+fn time_preposition(p: &SentenceParse, k: usize) -> bool {
+    p.np_of_token
+        .get(k + 1)
+        .copied()
+        .flatten()
+        .and_then(|np| p.nps.get(np))
+        .is_some_and(|n| n.kind == NpKind::Time && n.preposition == Some(k))
 }
 
 /// Match elements before the verb, right to left; returns (score, source position).

@@ -6,6 +6,7 @@
 //! * [`AgentDictionary`]: role nouns (`[~GOV]`), plurals and `!PERSON!` substitutions.
 //! * [`DiscardList`]: sentence- and story-level discard phrases.
 //! * [`IssueDictionary`]: issue phrases with `n:`/`v:`/`+` expansions.
+//! * [`CodingOntology`]: UD-PETRARCH's ontology, for what a negated code means.
 //!
 //! Phrase lookups go through a word trie over interned lowercase words, so matching a
 //! sentence is one pass of hash lookups. [`load`] reads files or directories, recognising the
@@ -19,6 +20,7 @@ mod intern;
 mod issues;
 mod lines;
 mod load;
+mod ontology;
 mod source;
 mod verbs;
 
@@ -31,6 +33,7 @@ pub use issues::{IssueCategory, IssueDictionary, IssueKind, IssueMatch, IssuePhr
 pub use load::{
     default_paths, detect_kind_from_content, embedded, kind_from_name, load, DictKind, Dictionaries,
 };
+pub use ontology::CodingOntology;
 pub use source::DictionaryFile;
 pub use verbs::{
     CodeSpec, PatternToken, Synset, SynsetId, SynsetMember, TransformArg, TransformEvent,

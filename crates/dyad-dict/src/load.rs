@@ -8,6 +8,7 @@ use crate::discards::DiscardList;
 use crate::error::{DictError, DictWarning};
 use crate::issues::IssueDictionary;
 use crate::lines::logical_lines;
+use crate::ontology::CodingOntology;
 use crate::source::DictionaryFile;
 use crate::verbs::VerbDictionary;
 
@@ -19,6 +20,8 @@ pub enum DictKind {
     Agents,
     Discards,
     Issues,
+    /// A coding ontology (`*Coding.Ontology*`): what negated codes mean.
+    Ontology,
 }
 
 /// Everything the coder needs, merged over the loaded files.
@@ -31,6 +34,8 @@ pub struct Dictionaries {
     pub discards: DiscardList,
     /// `None` when no issue file was loaded.
     pub issues: Option<IssueDictionary>,
+    /// `None` when no ontology was loaded: negated verbs then code nothing.
+    pub ontology: Option<CodingOntology>,
     /// Files read, with their kind, in order.
     pub files: Vec<(PathBuf, DictKind)>,
     /// Problems PETRARCH tolerates (see [`DictWarning`]).
@@ -45,6 +50,7 @@ impl Dictionaries {
             agents: AgentDictionary::new(),
             discards: DiscardList::new(),
             issues: None,
+            ontology: None,
             files: Vec::new(),
             warnings: Vec::new(),
         }
@@ -67,6 +73,8 @@ pub fn kind_from_name(path: &Path) -> Option<DictKind> {
         Some(DictKind::Discards)
     } else if name.contains("issue") {
         Some(DictKind::Issues)
+    } else if name.contains("ontology") {
+        Some(DictKind::Ontology)
     } else if name.contains("verb") || name.contains("cameo") {
         Some(DictKind::Verbs)
     } else {
@@ -217,6 +225,7 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
         file!("Phoenix.MilNonState.actors.txt", DictKind::Actors),
         file!("dyad.organisations.actors.txt", DictKind::Actors),
         file!("Phoenix.agents.txt", DictKind::Agents),
+        file!("dyad.agents.txt", DictKind::Agents),
         file!("Phoenix.discards.txt", DictKind::Discards),
     ])
 }
@@ -323,6 +332,17 @@ fn load_collected(
     take!(discards, dicts.discards);
     take!(issues, dicts.issues);
     take!(verbs, dicts.verbs);
+    take!(
+        read_kind(
+            by_kind(DictKind::Ontology),
+            None,
+            |d: &mut Option<CodingOntology>, src, name, w| {
+                d.get_or_insert_with(CodingOntology::default)
+                    .add_source(src, name, w)
+            },
+        ),
+        dicts.ontology
+    );
     if !errors.is_empty() {
         errors.sort_by_key(|(i, _)| *i);
         if let Some((_, e)) = errors.into_iter().next() {
@@ -371,7 +391,10 @@ mod tests {
         assert_eq!(k("Phoenix.discards.txt"), Some(DictKind::Discards));
         assert_eq!(k("Phoenix.IssueCoding.txt"), Some(DictKind::Issues));
         assert_eq!(k("PETR_Validate_records_2_02.xml"), None);
-        assert_eq!(k("PETR.Internal.Coding.Ontology.txt"), None);
+        assert_eq!(
+            k("PETR.Internal.Coding.Ontology.txt"),
+            Some(DictKind::Ontology)
+        );
         assert_eq!(k("Phoenix.prepositions.txt"), None);
     }
 

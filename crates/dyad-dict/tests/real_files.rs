@@ -190,7 +190,7 @@ fn default_set_loads() {
 }
 
 #[test]
-fn universal_petrarch_directory_loads_four_files() {
+fn universal_petrarch_directory_loads_its_dictionaries_and_ontologies() {
     let Some(dir) = data_dir() else { return };
     let up = dir.join("universal-petrarch");
     if !up.is_dir() {
@@ -199,15 +199,18 @@ fn universal_petrarch_directory_loads_four_files() {
     }
     let d = load(&[up]).unwrap();
     let kinds: Vec<DictKind> = d.files.iter().map(|(_, k)| *k).collect();
-    assert_eq!(kinds.len(), 4, "{:?}", d.files);
+    // Four dictionaries and the two coding-ontology files.
+    assert_eq!(kinds.len(), 6, "{:?}", d.files);
     for k in [
         DictKind::Verbs,
         DictKind::Actors,
         DictKind::Agents,
         DictKind::Discards,
+        DictKind::Ontology,
     ] {
         assert!(kinds.contains(&k));
     }
+    assert_eq!(d.ontology.as_ref().unwrap().negated("110"), Some("050"));
     let v = d.verbs.as_ref().unwrap();
     assert_eq!(v.format, VerbFormat::Petrarch2);
     assert!(v.pattern_count() > 300);

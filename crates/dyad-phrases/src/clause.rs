@@ -183,13 +183,20 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                         kind = ClauseKind::Complement;
                         governor = previous_clause(p, v);
                     } else if let Some(g) = k.checked_sub(1).and_then(|i| {
-                        // skip a time word: "said Monday it had asked"
-                        let i = if p.np_of_token[i]
-                            .is_some_and(|n| p.nps[n].kind == crate::NpKind::Time)
+                        // skip a time phrase: "said Monday it had asked",
+                        // "said on Wednesday NATO would"
+                        let i = match p.np_of_token[i]
+                            .filter(|&n| p.nps[n].kind == crate::NpKind::Time)
                         {
-                            i.checked_sub(1)?
-                        } else {
-                            i
+                            Some(n) => {
+                                let before = p.nps[n].tokens.start.checked_sub(1)?;
+                                if p.nps[n].preposition == Some(before) {
+                                    before.checked_sub(1)?
+                                } else {
+                                    before
+                                }
+                            }
+                            None => i,
                         };
                         p.vg_of_token[i]
                     }) {

@@ -193,15 +193,40 @@ impl Words<'_> {
     }
 }
 
+/// "rejected proposed changes", "abandon improved economic relations": a
+/// participle right after a main verb and before a noun modifies the noun;
+/// read as a verb it would open a clause and cut the object off.
+fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
+    for i in 1..tags.len() {
+        if !matches!(tags[i], Tag::VBN | Tag::VBG) {
+            continue;
+        }
+        let prev_main_verb = matches!(tags[i - 1], Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ)
+            && !matches!(
+                lemma::verb_lemma(&lower[i - 1]).as_str(),
+                "be" | "have" | "do" | "get" | "keep" | "remain" | "become" | "seem"
+            );
+        let noun_follows = tags.get(i + 1).is_some_and(|t| t.is_noun())
+            || (tags.get(i + 1).is_some_and(|t| t.is_adj())
+                && tags.get(i + 2).is_some_and(|t| t.is_noun()));
+        if prev_main_verb && noun_follows {
+            tags[i] = Tag::JJ;
+        }
+    }
+}
+
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
+    let lower: Vec<String> = sentence
+        .tokens
+        .iter()
+        .map(|t| t.norm.to_lowercase())
+        .collect();
+    let mut tags: Vec<Tag> = sentence.tokens.iter().map(|t| t.tag).collect();
+    participles_as_adjectives(&lower, &mut tags);
     let words = Words {
-        lower: sentence
-            .tokens
-            .iter()
-            .map(|t| t.norm.to_lowercase())
-            .collect(),
-        tags: sentence.tokens.iter().map(|t| t.tag).collect(),
+        lower,
+        tags,
         sentence,
     };
     let mut p = SentenceParse::default();

@@ -272,3 +272,19 @@ fn time_words_are_their_own_phrases_and_never_arguments() {
     assert_eq!(c.kind, ClauseKind::Complement);
     assert_eq!(np_words(&s, &p, c.object), "Tehran");
 }
+
+#[test]
+fn participle_after_a_main_verb_before_a_noun_is_an_adjective() {
+    use dyad_model::Tag;
+    let words = |ws: &[&str]| -> Vec<String> { ws.iter().map(|s| s.to_string()).collect() };
+    let mut tags = vec![Tag::PRP, Tag::VBP, Tag::VBN, Tag::JJ, Tag::NNS];
+    super::participles_as_adjectives(
+        &words(&["they", "reject", "proposed", "israeli", "changes"]),
+        &mut tags,
+    );
+    assert_eq!(tags[2], Tag::JJ);
+    // After an auxiliary it is the verb: "have proposed changes".
+    let mut tags = vec![Tag::PRP, Tag::VBP, Tag::VBN, Tag::NNS];
+    super::participles_as_adjectives(&words(&["they", "have", "proposed", "changes"]), &mut tags);
+    assert_eq!(tags[2], Tag::VBN);
+}

@@ -68,6 +68,21 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let end = scan_word(text, i);
+            // "an anti- Gondor parade": a prefix cut off from its word by a
+            // stray space is still one hyphenated word.
+            if let Some((next_start, next_end)) = detached_prefix(text, i, end) {
+                out.push(Token {
+                    span: Span::new(base + i, base + next_end),
+                    norm: format!(
+                        "{}-{}",
+                        normalise(&text[i..end]),
+                        normalise(&text[next_start..next_end])
+                    ),
+                    tag: Tag::X,
+                });
+                i = next_end;
+                continue;
+            }
             push_word(text, base, i, end, &mut out);
             i = end;
             continue;
@@ -88,6 +103,28 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// For a prefix word ("anti", "pro") followed by "-", spaces and a word,
+/// the span of that word.
+fn detached_prefix(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let word = text[start..end].to_ascii_lowercase();
+    if !matches!(
+        word.as_str(),
+        "anti" | "pro" | "non" | "ex" | "post" | "pre" | "neo" | "pan" | "semi" | "ultra"
+    ) {
+        return None;
+    }
+    let rest = text[end..].strip_prefix('-')?;
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 2 {
+        return None;
+    }
+    if !trimmed.chars().next()?.is_alphanumeric() {
+        return None;
+    }
+    let next_start = text.len() - trimmed.len();
+    Some((next_start, scan_word(text, next_start)))
 }
 
 fn is_space(c: char) -> bool {

@@ -170,3 +170,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_prefix_cut_off_by_a_space_stays_one_word() {
+    let t = tokenize("an anti- Gondor parade and a pro - Kenya rally", 0);
+    let norms: Vec<&str> = t.iter().map(|x| x.norm.as_str()).collect();
+    assert_eq!(
+        norms,
+        [
+            "an",
+            "anti-Gondor",
+            "parade",
+            "and",
+            "a",
+            "pro",
+            "-",
+            "Kenya",
+            "rally"
+        ]
+    );
+    assert_eq!(t[1].span, dyad_model::Span::new(3, 15));
+}

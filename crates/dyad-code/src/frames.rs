@@ -1,0 +1,251 @@
+//! Frames: a verb that asks for, promises, demands or refuses another
+//! action takes its CAMEO code from that action.
+//!
+//! CAMEO builds four of its roots on one grid: appeal (02), intent (03),
+//! demand (10) and reject (12) each split by *what* is appealed for,
+//! intended, demanded or rejected — material cooperation, diplomatic
+//! cooperation, aid, political reform, yielding, meeting, settling,
+//! mediation. The action itself has its own code in the verb dictionary
+//! ("lift the ban" 081, "send peacekeepers" 074, "visit" 042), so
+//! "agreed to lift the ban" is intent × yield/administrative = 0351 and
+//! "urged Kenya to send peacekeepers" is appeal × aid/peacekeeping = 0234.
+//! Composing the two keeps the dictionary small and lets any new action
+//! verb work under every frame, instead of listing "AGREE * TO LIFT BAN".
+
+use dyad_model::CameoTable;
+
+/// What the governing verb does with the action it introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// "urged X to", "called on X to", "asked X to", "X should" (02).
+    Request,
+    /// "agreed to", "pledged to", "is ready to", "will" (03).
+    Intent,
+    /// "demanded that X", "X must" (10).
+    Demand,
+    /// "refused to", "rejected calls to" (12).
+    Reject,
+}
+
+impl Frame {
+    pub fn name(self) -> &'static str {
+        match self {
+            Frame::Request => "appeal",
+            Frame::Intent => "intent",
+            Frame::Demand => "demand",
+            Frame::Reject => "reject",
+        }
+    }
+}
+
+/// CAMEO's categories of a requested/intended/demanded/rejected action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Material,
+    Diplomatic,
+    Aid,
+    Reform,
+    Yield,
+    Meet,
+    Settle,
+    Mediate,
+}
+
+/// The category of an action code and its sub-digit within the category
+/// (0 = the category in general): 062 "cooperate militarily" is material/2,
+/// 0841 "release persons" is yield/3.
+fn category(code: &str) -> Option<(Category, u8)> {
+    let d: Vec<u8> = code.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+    if d.len() < 3 || d.iter().any(|&x| x > 9) || d[0] > 1 {
+        return None;
+    }
+    let (root, third) = (d[1], d[2]);
+    // An action already on the grid ("send peacekeepers" is coded 0334 by
+    // its pattern) keeps its category under another frame.
+    if matches!(root, 2 | 3) || (d[0] == 1 && d[1] == 0) {
+        let sub = d.get(3).copied().unwrap_or(0);
+        return Some(match third {
+            1 => (Category::Material, sub),
+            2 => (Category::Diplomatic, 0),
+            3 => (Category::Aid, sub),
+            4 => (Category::Reform, sub),
+            5 => (Category::Yield, sub),
+            6 => (Category::Meet, 0),
+            7 => (Category::Settle, 0),
+            8 | 9 => (Category::Mediate, 0),
+            _ => return None,
+        });
+    }
+    if d[0] != 0 {
+        return None;
+    }
+    Some(match (root, third) {
+        (4, 5) => (Category::Mediate, 0),
+        (4, _) => (Category::Meet, 0),
+        // 051 praise and 054 recognition are not something one asks for
+        // or promises in CAMEO's sense; the rest is diplomatic cooperation.
+        (5, 1) => return None,
+        (5, _) => (Category::Diplomatic, 0),
+        (6, 1..=4) => (Category::Material, third),
+        (6, _) => (Category::Material, 0),
+        (7, 1..=4) => (Category::Aid, third),
+        (7, _) => (Category::Aid, 0),
+        (8, 3) => (Category::Reform, d.get(3).copied().unwrap_or(0)),
+        (8, 1) => (Category::Yield, 1),
+        (8, 2) => (Category::Yield, 2),
+        (8, 4) => (Category::Yield, 3),
+        (8, 5) => (Category::Yield, 4),
+        (8, 6) => (Category::Yield, 5),
+        (8, 7) => (Category::Yield, 6),
+        (8, _) => (Category::Yield, 0),
+        _ => return None,
+    })
+}
+
+/// The three-digit code of a frame applied to a category.
+fn base(frame: Frame, cat: Category) -> &'static str {
+    use Category::*;
+    match (frame, cat) {
+        (Frame::Request, Material) => "021",
+        (Frame::Request, Diplomatic) => "022",
+        (Frame::Request, Aid) => "023",
+        (Frame::Request, Reform) => "024",
+        (Frame::Request, Yield) => "025",
+        (Frame::Request, Meet) => "026",
+        (Frame::Request, Settle) => "027",
+        (Frame::Request, Mediate) => "028",
+        (Frame::Intent, Material) => "031",
+        (Frame::Intent, Diplomatic) => "032",
+        (Frame::Intent, Aid) => "033",
+        (Frame::Intent, Reform) => "034",
+        (Frame::Intent, Yield) => "035",
+        (Frame::Intent, Meet) => "036",
+        (Frame::Intent, Settle) => "037",
+        (Frame::Intent, Mediate) => "039",
+        (Frame::Demand, Material) => "101",
+        (Frame::Demand, Diplomatic) => "102",
+        (Frame::Demand, Aid) => "103",
+        (Frame::Demand, Reform) => "104",
+        (Frame::Demand, Yield) => "105",
+        (Frame::Demand, Meet) => "106",
+        (Frame::Demand, Settle) => "107",
+        (Frame::Demand, Mediate) => "108",
+        (Frame::Reject, Material) => "121",
+        (Frame::Reject, Diplomatic) => "120",
+        (Frame::Reject, Aid) => "122",
+        (Frame::Reject, Reform) => "123",
+        (Frame::Reject, Yield) => "124",
+        (Frame::Reject, Meet) => "125",
+        (Frame::Reject, Settle) => "127",
+        (Frame::Reject, Mediate) => "126",
+    }
+}
+
+/// The code of `frame` applied to an action coded `action`, if the action
+/// has a category: the sub-code when CAMEO has one (0353), else the
+/// category's three-digit code (033).
+pub fn compose(frame: Frame, action: &str) -> Option<String> {
+    let (cat, sub) = category(action)?;
+    let b = base(frame, cat);
+    if sub > 0 {
+        let specific = format!("{b}{sub}");
+        if CameoTable::get().contains(&specific) {
+            return Some(specific);
+        }
+    }
+    Some(b.to_string())
+}
+
+/// Whether a code is its root's general code (020, 030, 100, 120): a frame
+/// verb whose own patterns said nothing more specific.
+pub fn is_general(code: &str) -> bool {
+    code.len() == 3 && code.ends_with('0')
+}
+
+/// The frame a governing verb sets up for an infinitive or complement it
+/// governs, from its lemma and the code its own patterns gave it.
+pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame> {
+    let by_lemma = match lemma {
+        "agree" | "pledge" | "promise" | "vow" | "offer" | "undertake" | "decide" | "plan"
+        | "intend" | "volunteer" | "resolve" => Some(Frame::Intent),
+        // "is prepared to", "is committed to".
+        "prepare" | "commit" if passive => Some(Frame::Intent),
+        "urge" | "ask" | "appeal" | "request" | "call" | "press" | "implore" | "beg"
+        | "encourage" | "invite" | "exhort" | "petition" => Some(Frame::Request),
+        "demand" | "insist" => Some(Frame::Demand),
+        "refuse" | "decline" | "reject" => Some(Frame::Reject),
+        _ => None,
+    };
+    by_lemma.or_else(|| {
+        let c = code.filter(|c| is_general(c))?;
+        match c {
+            "020" => Some(Frame::Request),
+            "030" => Some(Frame::Intent),
+            "100" => Some(Frame::Demand),
+            "120" => Some(Frame::Reject),
+            _ => None,
+        }
+    })
+}
+
+/// The frame a modal in reported content puts on its reporter: "said X
+/// must release" is a demand on X, "said X should talk" an appeal to X.
+pub fn frame_of_modal(modal: &str) -> Option<Frame> {
+    match modal {
+        "must" => Some(Frame::Demand),
+        "should" => Some(Frame::Request),
+        _ => None,
+    }
+}
+
+/// Predicate adjectives that make "be" a frame: "is ready to help".
+pub fn frame_of_adjective(word: &str) -> Option<Frame> {
+    match word {
+        "ready" | "willing" | "prepared" | "determined" | "committed" | "eager" | "keen" => {
+            Some(Frame::Intent)
+        }
+        "unwilling" | "reluctant" => Some(Frame::Reject),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_follow_cameo_grid() {
+        assert_eq!(compose(Frame::Intent, "081").as_deref(), Some("0351"));
+        assert_eq!(compose(Frame::Intent, "0841").as_deref(), Some("0353"));
+        assert_eq!(compose(Frame::Request, "074").as_deref(), Some("0234"));
+        assert_eq!(compose(Frame::Demand, "0831").as_deref(), Some("1041"));
+        assert_eq!(compose(Frame::Intent, "042").as_deref(), Some("036"));
+        assert_eq!(compose(Frame::Intent, "045").as_deref(), Some("039"));
+        assert_eq!(compose(Frame::Reject, "0841").as_deref(), Some("1243"));
+        // Reject has no intelligence sub-code: falls back to 121.
+        assert_eq!(compose(Frame::Reject, "064").as_deref(), Some("121"));
+        assert_eq!(compose(Frame::Intent, "071").as_deref(), Some("0331"));
+        assert_eq!(compose(Frame::Request, "085").as_deref(), Some("0254"));
+        // Actions already on the grid keep their category.
+        assert_eq!(compose(Frame::Request, "0334").as_deref(), Some("0234"));
+        assert_eq!(compose(Frame::Intent, "1053").as_deref(), Some("0353"));
+        assert_eq!(compose(Frame::Demand, "037").as_deref(), Some("107"));
+    }
+
+    #[test]
+    fn conflict_and_statements_do_not_compose() {
+        for c in ["010", "051", "112", "190", "1721", "0", "x12", ""] {
+            assert_eq!(compose(Frame::Intent, c), None, "{c}");
+        }
+    }
+
+    #[test]
+    fn frame_from_lemma_or_general_code() {
+        assert_eq!(frame_of("agree", Some("050"), false), Some(Frame::Intent));
+        assert_eq!(frame_of("commit", None, false), None);
+        assert_eq!(frame_of("commit", None, true), Some(Frame::Intent));
+        assert_eq!(frame_of("lobby", Some("020"), false), Some(Frame::Request));
+        assert_eq!(frame_of("lobby", Some("0234"), false), None);
+        assert_eq!(frame_of("say", Some("010"), false), None);
+    }
+}
