@@ -884,36 +884,27 @@ fn find_target(
     sources: &[Actor],
     allow_places: bool,
 ) -> Vec<Actor> {
-    // A party of known country anywhere in the clause beats a role of
-    // unknown country ("send peacekeepers to Somalia" is towards Somalia).
-    let known = find_target_among(c, ci, sc, ctx, sources, allow_places, false);
-    if !known.is_empty() {
-        return known;
-    }
-    find_target_among(c, ci, sc, ctx, sources, allow_places, true)
-}
-
-fn find_target_among(
-    c: &dyad_phrases::Clause,
-    ci: usize,
-    sc: &Scene,
-    ctx: &DocContext,
-    sources: &[Actor],
-    allow_places: bool,
-    unknown: bool,
-) -> Vec<Actor> {
     let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
     // over: "Norway is willing to send material" does not target Norway.
+    // A party of known country anywhere in the clause beats a role of
+    // unknown country ("send peacekeepers to Somalia" is towards Somalia):
+    // the first unknown one is kept aside in case nothing better comes.
+    let unknown: std::cell::RefCell<Vec<Actor>> = Default::default();
     let others = |v: Vec<Actor>| -> Vec<Actor> {
-        v.into_iter()
-            .filter(|t| unknown || !t.code.starts_with("---"))
+        let (known, unknown_here): (Vec<Actor>, Vec<Actor>) = v
+            .into_iter()
             .filter(|t| {
                 !sources
                     .iter()
                     .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
             })
-            .collect()
+            .partition(|t| !t.code.starts_with("---"));
+        let mut u = unknown.borrow_mut();
+        if u.is_empty() {
+            *u = unknown_here;
+        }
+        known
     };
     if let Some(o) = c.object {
         let a = others(resolve(o, sc, ctx));
@@ -989,7 +980,7 @@ fn find_target_among(
             let _ = k;
         }
     }
-    Vec::new()
+    unknown.into_inner()
 }
 
 /// A clause's own code from the verb dictionary.

@@ -201,15 +201,17 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
         if !matches!(tags[i], Tag::VBN | Tag::VBG) {
             continue;
         }
-        let prev_main_verb = matches!(tags[i - 1], Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ)
-            && !matches!(
-                lemma::verb_lemma(&lower[i - 1]).as_str(),
-                "be" | "have" | "do" | "get" | "keep" | "remain" | "become" | "seem"
-            );
         let noun_follows = tags.get(i + 1).is_some_and(|t| t.is_noun())
             || (tags.get(i + 1).is_some_and(|t| t.is_adj())
                 && tags.get(i + 2).is_some_and(|t| t.is_noun()));
-        if prev_main_verb && noun_follows {
+        if !noun_follows || !matches!(tags[i - 1], Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ) {
+            continue;
+        }
+        let aux = matches!(
+            lemma::verb_lemma(&lower[i - 1]).as_str(),
+            "be" | "have" | "do" | "get" | "keep" | "remain" | "become" | "seem"
+        );
+        if !aux {
             tags[i] = Tag::JJ;
         }
     }

@@ -108,14 +108,17 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 /// For a prefix word ("anti", "pro") followed by "-", spaces and a word,
 /// the span of that word.
 fn detached_prefix(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let word = text[start..end].to_ascii_lowercase();
-    if !matches!(
-        word.as_str(),
-        "anti" | "pro" | "non" | "ex" | "post" | "pre" | "neo" | "pan" | "semi" | "ultra"
-    ) {
+    // Cheap tests first: this runs for every word.
+    let rest = text[end..].strip_prefix('-')?;
+    let word = &text[start..end];
+    if ![
+        "anti", "pro", "non", "ex", "post", "pre", "neo", "pan", "semi", "ultra",
+    ]
+    .iter()
+    .any(|p| word.eq_ignore_ascii_case(p))
+    {
         return None;
     }
-    let rest = text[end..].strip_prefix('-')?;
     let trimmed = rest.trim_start_matches(' ');
     if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 2 {
         return None;
