@@ -256,10 +256,15 @@ pub fn compose(
                 name: None,
             })
         }
-        (Some(c), None) if own_country.is_some() => {
+        (Some(_), None) if own_country.is_some() => {
             // The country itself must be the head, or stand for it ("Beijing",
-            // "China 's"), not just modify another noun.
-            if covers_head(c) || c.tokens.end >= range.end {
+            // "China 's"), not just modify another noun; with no role to own,
+            // the country at the head is the phrase ("NAIROBI - Kenya").
+            let at_head = countries
+                .iter()
+                .rev()
+                .find(|m| covers_head(m) || m.tokens.end >= range.end);
+            if let Some(c) = at_head {
                 Some(Actor {
                     code: c.code.clone(),
                     tokens: c.tokens.clone(),

@@ -26,6 +26,8 @@ pub enum Elem {
     Source,
     /// Any one word (`^`).
     Skip,
+    /// `_`: the words on either side must be adjacent ("NEW_&TIETYPES_RELATIONS").
+    Join,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +84,8 @@ impl VerbLexicon {
                     T::Target => out.push(Elem::Target),
                     T::Skip => out.push(Elem::Skip),
                     T::Noun(inner) | T::Prep(inner) => flatten(inner, syn, out),
-                    T::Compound | T::Join => {}
+                    T::Join => out.push(Elem::Join),
+                    T::Compound => {}
                 }
             }
         }
@@ -284,13 +287,16 @@ fn match_forward<'a>(
     let mut target_at = None;
     let mut source_at = None;
     let mut last = range.start.saturating_sub(1);
+    let mut adjacent = false;
     for e in elems {
+        let joined = std::mem::take(&mut adjacent);
         match e {
+            Elem::Join => adjacent = true,
             Elem::Word(alts) => {
                 let mut k = cur;
                 let mut gap = 0;
                 loop {
-                    if k >= range.end || gap > MAX_GAP {
+                    if k >= range.end || gap > MAX_GAP || (joined && gap > 0) {
                         return None;
                     }
                     if w.matches(k, alts) {
@@ -366,12 +372,15 @@ fn match_backward(
     let mut cur = range.end;
     let mut score = 0;
     let mut source_at = None;
+    let mut adjacent = false;
     for e in elems.iter().rev() {
+        let joined = std::mem::take(&mut adjacent);
         match e {
+            Elem::Join => adjacent = true,
             Elem::Word(alts) => {
                 let mut gap = 0;
                 loop {
-                    if cur <= range.start || gap > MAX_GAP {
+                    if cur <= range.start || gap > MAX_GAP || (joined && gap > 0) {
                         return None;
                     }
                     cur -= 1;

@@ -252,3 +252,13 @@ fn a_protest_naming_no_one_is_against_its_government() {
         &["EGYOPP EGYGOV 145"],
     );
 }
+
+/// A dateline chunked into the subject ("NAIROBI - Kenya and China") still
+/// names Kenya: with no role in the phrase, the country at its head counts.
+#[test]
+fn a_dateline_in_the_subject_keeps_the_head_country() {
+    check(
+        "NAIROBI - Kenya and China established a strategic partnership during talks in Beijing on Tuesday.",
+        &["KEN CHN 060", "CHN KEN 060"],
+    );
+}

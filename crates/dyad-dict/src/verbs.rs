@@ -589,7 +589,7 @@ impl VerbDictionary {
         allow_verb: bool,
     ) -> Result<Vec<PatternToken>, DictError> {
         let lex = match self.format {
-            VerbFormat::Petrarch2 => lex_phrases(body),
+            VerbFormat::Petrarch2 => lex_phrases(body, true),
             VerbFormat::Linear => lex_linear(body),
         };
         let mut pos = 0;
@@ -852,7 +852,7 @@ impl VerbDictionary {
         let Some((lhs, rhs)) = rest.split_once('=') else {
             return Err(diag.err(line.no, "transformation needs `=`"));
         };
-        let lex = lex_phrases(lhs);
+        let lex = lex_phrases(lhs, false);
         let mut pos = 0;
         let pattern = parse_transform_event(&lex, &mut pos, None)
             .map_err(|m| diag.err(line.no, format!("bad transformation: {m}")))?;
@@ -1006,10 +1006,17 @@ fn trim_joins(mut tokens: Vec<PatternToken>) -> Vec<PatternToken> {
     tokens
 }
 
-/// PETRARCH-2 lexer: `{ } ( )` are tokens; `_` joins words of one phrase (split, no Join).
-fn lex_phrases(body: &str) -> Vec<Lex<'_>> {
-    fn flush<'a>(out: &mut Vec<Lex<'a>>, s: &'a str) {
+/// PETRARCH-2 lexer: `{ } ( )` are tokens; `_` joins words of one phrase, which must then be
+/// adjacent in the text (`NEW_&TIETYPES_RELATIONS`): with `joins` a [`Lex::Join`] marks that
+/// (pattern lines), without it the words are just split (transformations).
+fn lex_phrases(body: &str, joins: bool) -> Vec<Lex<'_>> {
+    fn flush<'a>(out: &mut Vec<Lex<'a>>, s: &'a str, joins: bool) {
+        let mut first = true;
         for w in s.split('_').filter(|w| !w.is_empty()) {
+            if joins && !first {
+                out.push(Lex::Join);
+            }
+            first = false;
             out.push(Lex::Atom(w));
         }
     }
@@ -1019,7 +1026,7 @@ fn lex_phrases(body: &str) -> Vec<Lex<'_>> {
         let is_sep = c.is_whitespace() || matches!(c, '{' | '}' | '(' | ')' | '*');
         if is_sep {
             if let Some(s) = start.take() {
-                flush(&mut out, &body[s..i]);
+                flush(&mut out, &body[s..i], joins);
             }
             match c {
                 '{' | '(' => out.push(Lex::Open(c)),
@@ -1032,7 +1039,7 @@ fn lex_phrases(body: &str) -> Vec<Lex<'_>> {
         }
     }
     if let Some(s) = start {
-        flush(&mut out, &body[s..]);
+        flush(&mut out, &body[s..], joins);
     }
     out
 }
@@ -1440,5 +1447,23 @@ KLM_NOP_+RST [002]
         assert_eq!(noun_plural("rifle"), "rifles");
         assert_eq!(noun_plural("city"), "cities");
         assert_eq!(noun_plural("box"), "boxes");
+    }
+
+    /// In PETRARCH-2 patterns `_` keeps words adjacent; transformations only split on it.
+    #[test]
+    fn petrarch2_underscore_is_adjacency_in_patterns() {
+        let src = "---  ABANDON   [---]  ---\nABANDON\n- * NEW_TRADE_RELATIONS [1121]\n";
+        let d = VerbDictionary::parse_strict(src, "v.txt", VerbFormat::Petrarch2).unwrap();
+        let b = d.block_by_name("ABANDON").unwrap();
+        assert_eq!(
+            b.patterns[0].after,
+            vec![
+                PatternToken::Word("new".into()),
+                PatternToken::Join,
+                PatternToken::Word("trade".into()),
+                PatternToken::Join,
+                PatternToken::Word("relations".into()),
+            ]
+        );
     }
 }

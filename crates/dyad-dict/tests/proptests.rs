@@ -6,8 +6,8 @@
 
 use dyad_dict::DictionaryFile;
 use dyad_dict::{
-    ActorDictionary, AgentDictionary, DictError, DictWarning, DiscardList, IssueDictionary,
-    VerbDictionary, VerbFormat,
+    ActorDictionary, AgentDictionary, CodingOntology, DictError, DictWarning, DiscardList,
+    IssueDictionary, VerbDictionary, VerbFormat,
 };
 use proptest::prelude::*;
 
@@ -43,6 +43,9 @@ fn dict_line() -> impl Strategy<Value = String> {
         Just("~~foo".to_string()),
         Just("<!-- open".to_string()),
         Just("-->".to_string()),
+        Just("110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove".to_string()),
+        Just("122:-0xFFFF+0x2040+0x300# comment".to_string()),
+        Just("011:0x1000-0xFFFF".to_string()),
         "[-+*$%^&_~!{}()\\[\\]:<>=#A-Z0-9 \t]{0,40}",
         any::<String>(),
     ];
@@ -128,6 +131,16 @@ fn run_all(src: &str, n_lines: usize) {
         if let Err(e) = VerbDictionary::parse_strict(src, "p.txt", format) {
             check_error(&e, n_lines);
         }
+    }
+    match CodingOntology::parse(src, "p.txt") {
+        Ok((d, w)) => {
+            check_warnings(&w, n_lines);
+            let _ = d.negated("110");
+        }
+        Err(e) => check_error(&e, n_lines),
+    }
+    if let Err(e) = CodingOntology::parse_strict(src, "p.txt") {
+        check_error(&e, n_lines);
     }
     let _ = dyad_dict::detect_kind_from_content(src);
 }
