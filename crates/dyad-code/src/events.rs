@@ -1012,13 +1012,14 @@ fn clause_code<'v>(
         .map(|s| p.nps[s].tokens.start)
         .unwrap_or(vg.tokens.start)
         .min(vg.tokens.start);
-    let m = info.best_match(
-        verbs,
-        words,
-        p,
-        clause_start..vg.tokens.start,
-        c.rest.clone(),
-    );
+    // Patterns before the verb see its auxiliaries ("% HAVE *", "WILL NOT *"),
+    // but not the infinitive marker, which is no preposition "to".
+    let before_end = if lower[vg.tokens.start] == "to" {
+        vg.tokens.start
+    } else {
+        vg.main
+    };
+    let m = info.best_match(verbs, words, p, clause_start..before_end, c.rest.clone());
     let code = m
         .as_ref()
         .map(|m| m.pattern.code.clone())
