@@ -1019,7 +1019,15 @@ fn clause_code<'v>(
     } else {
         vg.main
     };
-    let m = info.best_match(verbs, words, p, clause_start..before_end, c.rest.clone());
+    let compound_subject = c.subject.is_some_and(|s| p.conjuncts(s).len() >= 2);
+    let m = info.best_match(
+        verbs,
+        words,
+        p,
+        clause_start..before_end,
+        c.rest.clone(),
+        compound_subject,
+    );
     let code = m
         .as_ref()
         .map(|m| m.pattern.code.clone())

@@ -28,6 +28,8 @@ pub enum Elem {
     Skip,
     /// `_`: the words on either side must be adjacent ("NEW_&TIETYPES_RELATIONS").
     Join,
+    /// `%`: the clause's subject is a compound ("Arnor and Gondor agreed").
+    Compound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +87,7 @@ impl VerbLexicon {
                     T::Skip => out.push(Elem::Skip),
                     T::Noun(inner) | T::Prep(inner) => flatten(inner, syn, out),
                     T::Join => out.push(Elem::Join),
-                    T::Compound => {}
+                    T::Compound => out.push(Elem::Compound),
                 }
             }
         }
@@ -234,6 +236,7 @@ impl VerbInfo {
         p: &SentenceParse,
         before: TokRange,
         after: TokRange,
+        compound_subject: bool,
     ) -> Option<PatternMatch<'a>> {
         let mut best: Option<PatternMatch> = None;
         for pat in self
@@ -242,10 +245,11 @@ impl VerbInfo {
             .filter_map(|&b| lex.blocks.get(b))
             .flatten()
         {
-            let Some(mut m) = match_forward(w, p, &pat.after, after.clone()) else {
+            let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
+            else {
                 continue;
             };
-            let Some(b) = match_backward(w, &pat.before, before.clone()) else {
+            let Some(b) = match_backward(w, &pat.before, before.clone(), compound_subject) else {
                 continue;
             };
             m.score += b.0;
@@ -272,6 +276,7 @@ fn match_forward<'a>(
     p: &SentenceParse,
     elems: &[Elem],
     range: TokRange,
+    compound_subject: bool,
 ) -> Option<PatternMatch<'a>> {
     static EMPTY: Pattern = Pattern {
         before: Vec::new(),
@@ -292,6 +297,8 @@ fn match_forward<'a>(
         let joined = std::mem::take(&mut adjacent);
         match e {
             Elem::Join => adjacent = true,
+            Elem::Compound if compound_subject => score += 1,
+            Elem::Compound => return None,
             Elem::Word(alts) => {
                 let mut k = cur;
                 let mut gap = 0;
@@ -368,6 +375,7 @@ fn match_backward(
     w: &PatternWords,
     elems: &[Elem],
     range: TokRange,
+    compound_subject: bool,
 ) -> Option<(usize, Option<usize>)> {
     let mut cur = range.end;
     let mut score = 0;
@@ -377,6 +385,8 @@ fn match_backward(
         let joined = std::mem::take(&mut adjacent);
         match e {
             Elem::Join => adjacent = true,
+            Elem::Compound if compound_subject => score += 1,
+            Elem::Compound => return None,
             Elem::Word(alts) => {
                 let mut gap = 0;
                 loop {
