@@ -260,20 +260,16 @@ pub fn compose(
             // The country itself must be the head, or stand for it ("Beijing",
             // "China 's"), not just modify another noun; with no role to own,
             // the country at the head is the phrase ("NAIROBI - Kenya").
-            let at_head = countries
+            countries
                 .iter()
                 .rev()
-                .find(|m| covers_head(m) || m.tokens.end >= range.end);
-            if let Some(c) = at_head {
-                Some(Actor {
+                .find(|m| covers_head(m) || m.tokens.end >= range.end)
+                .map(|c| Actor {
                     code: c.code.clone(),
                     tokens: c.tokens.clone(),
                     person: false,
                     name: None,
                 })
-            } else {
-                None
-            }
         }
         _ => None,
     }
