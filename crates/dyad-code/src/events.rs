@@ -87,13 +87,15 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
     let last = *members.last().unwrap_or(&np);
     let mut out = Vec::new();
     for &m in &members {
-        let mut got = resolve_one(m, sc, ctx).unwrap_or_default();
+        let resolved = resolve_one(m, sc, ctx).unwrap_or_default();
         let role_only = actors::agent_without_country(mentions, &p.nps[m].tokens);
-        // A role of unknown country may still take one from its coordination.
-        let unknown = std::mem::take(&mut got);
-        if unknown.iter().any(|a| !a.code.starts_with("---")) {
-            got = unknown.clone();
-        }
+        // A role of unknown country may still take one from its coordination;
+        // what the phrase resolved to alone is the fallback.
+        let mut got = if resolved.iter().any(|a| !a.code.starts_with("---")) {
+            resolved.clone()
+        } else {
+            Vec::new()
+        };
         if role_only && m != last && members.len() > 1 {
             let from_last: Vec<String> = np_actors(p, last, mentions, tags, lower, None)
                 .into_iter()
@@ -134,7 +136,7 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
             got = np_actors(p, m, mentions, tags, lower, shared);
         }
         if got.is_empty() {
-            got = unknown;
+            got = resolved;
         }
         out.extend(got);
     }
@@ -890,8 +892,8 @@ fn find_target(
     // A party of known country anywhere in the clause beats a role of
     // unknown country ("send peacekeepers to Somalia" is towards Somalia):
     // the first unknown one is kept aside in case nothing better comes.
-    let unknown: std::cell::RefCell<Vec<Actor>> = Default::default();
-    let others = |v: Vec<Actor>| -> Vec<Actor> {
+    let mut unknown: Vec<Actor> = Vec::new();
+    let mut others = |v: Vec<Actor>| -> Vec<Actor> {
         let (known, unknown_here): (Vec<Actor>, Vec<Actor>) = v
             .into_iter()
             .filter(|t| {
@@ -900,9 +902,8 @@ fn find_target(
                     .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
             })
             .partition(|t| !t.code.starts_with("---"));
-        let mut u = unknown.borrow_mut();
-        if u.is_empty() {
-            *u = unknown_here;
+        if unknown.is_empty() {
+            unknown = unknown_here;
         }
         known
     };
@@ -952,7 +953,7 @@ fn find_target(
         }
     }
     // Reported content: "Xi urged that China and Kenya should …".
-    for (k, d) in p.clauses.iter().enumerate() {
+    for d in &p.clauses {
         // Also the clauses hanging off the object: "cordoned off the roads
         // leading into Mordor".
         if d.governor == Some(ci)
@@ -977,10 +978,9 @@ fn find_target(
                     return a;
                 }
             }
-            let _ = k;
         }
     }
-    unknown.into_inner()
+    unknown
 }
 
 /// A clause's own code from the verb dictionary.
