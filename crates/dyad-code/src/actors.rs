@@ -62,23 +62,23 @@ pub fn find_mentions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < lower.len() {
-        let actor = actors.longest_match(lower, i);
+        // An entry with no code (the Phoenix files list some names on lines of
+        // their own, without codes) is no match: it must not hide the title
+        // and nationality around it ("Russian President Boris Yeltsin").
+        let actor = actors.longest_match(lower, i).and_then(|(alen, entry)| {
+            let code = entry.code_on(date).or_else(|| entry.default_code())?;
+            (code != "---").then_some((alen, entry, code))
+        });
         let agent = agents.longest_match(lower, i);
         match (actor, agent) {
-            (Some((alen, entry)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
-                let code = entry
-                    .code_on(date)
-                    .or_else(|| entry.default_code())
-                    .unwrap_or("---");
-                if code != "---" {
-                    out.push(Mention {
-                        tokens: i..i + alen,
-                        code: code.to_string(),
-                        kind: MentionKind::Actor,
-                        phrase: entry.phrase.clone(),
-                        in_compound: false,
-                    });
-                }
+            (Some((alen, entry, code)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
+                out.push(Mention {
+                    tokens: i..i + alen,
+                    code: code.to_string(),
+                    kind: MentionKind::Actor,
+                    phrase: entry.phrase.clone(),
+                    in_compound: false,
+                });
                 i += alen.max(1);
             }
             (_, Some((glen, entry))) => {
@@ -175,6 +175,7 @@ pub fn compose(
     range: TokRange,
     head: usize,
     tags: &[Tag],
+    lower: &[&str],
     country: Option<&Mention>,
 ) -> Option<Actor> {
     // A mention that starts inside the phrase may run past it: "the Prince
@@ -199,10 +200,15 @@ pub fn compose(
     // A specific actor (person, organisation: a code longer than a
     // country's) wins when it is the head or modifies a role that is
     // ("White House security officials").
-    let specific = actors
-        .iter()
-        .rev()
-        .find(|m| m.code.len() > 3 && (covers_head(m) || agent_head.is_some()));
+    // So does one naming the organisation of an unknown person or office
+    // after it ("Arab League Secretary-General Chedli Klibi", "the Arab
+    // League chief").
+    let person_head = tags.get(head).is_some_and(|t| t.is_proper())
+        || lower.get(head).is_some_and(|h| is_people_noun(h));
+    let specific = actors.iter().rev().find(|m| {
+        m.code.len() > 3
+            && (covers_head(m) || agent_head.is_some() || (person_head && m.tokens.end <= head))
+    });
     // The first country named owns the phrase ("Ithilen's minister
     // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
     // ("U.S.-backed Iraqi forces") yields to the country after it.
@@ -335,16 +341,18 @@ pub fn np_actors(
         if let Some(countries) = pp_countries(p, np, mentions, lower) {
             return countries
                 .iter()
-                .filter_map(|c| compose(mentions, range.clone(), n.head, tags, Some(c)))
+                .filter_map(|c| compose(mentions, range.clone(), n.head, tags, lower, Some(c)))
                 .collect();
         }
     }
-    if let Some(a) = compose(mentions, range.clone(), n.head, tags, country) {
+    if let Some(a) = compose(mentions, range.clone(), n.head, tags, lower, country) {
         return vec![a];
     }
     // "Calenardhon leaders", "Kenya's new mayor": a country (or named group)
     // modifying people is those people, even without a role code.
-    if lower.get(n.head).is_some_and(|h| is_people_noun(h)) {
+    // So is a country modifying a people it names ("Iraqi Kurds").
+    if lower.get(n.head).is_some_and(|h| is_people_noun(h)) || tags.get(n.head) == Some(&Tag::NNPS)
+    {
         if let Some(m) = mentions.iter().find(|m| {
             m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
         }) {
@@ -381,6 +389,12 @@ fn is_people_noun(w: &str) -> bool {
             | "delegates"
             | "envoys"
             | "representatives"
+            | "chief"
+            | "head"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "secretary-general"
     )
 }
 

@@ -122,6 +122,7 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                             role.tokens.clone(),
                             role.tokens.end - 1,
                             tags,
+                            lower,
                             Some(&c),
                         )
                         .map(|mut a| {
@@ -451,6 +452,7 @@ pub fn code_sentence(
                 pos.clone(),
                 pos.end.saturating_sub(1),
                 &tags,
+                &lower,
                 None,
             ) {
                 if a.person {
@@ -770,10 +772,14 @@ pub fn code_sentence(
                 .join("+"),
         );
         for src in &sources {
+            // Self-directed: the same actor, or an actor and its own country
+            // ("Xi urged that China and Kenya …" is not CHNGOV→CHN) — unless
+            // its own country is the only other party ("promised to
+            // democratize Serbia" is SRBGOV→SRB).
+            let own = |t: &Actor| src.code.starts_with(&t.code) || t.code.starts_with(&src.code);
+            let only_own = targets.iter().all(own);
             for tgt in &targets {
-                // Self-directed: the same actor, or an actor and its own
-                // country ("Xi urged that China and Kenya …" is not CHNGOV→CHN).
-                if src.code.starts_with(&tgt.code) || tgt.code.starts_with(&src.code) {
+                if tgt.code == src.code || (own(tgt) && !only_own) {
                     continue;
                 }
                 for (code, a, b) in [(code.fwd.as_ref(), src, tgt), (code.rev.as_ref(), tgt, src)] {

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use dyad_model::{Document, EventRecord, Sentence};
+use dyad_model::{Document, EventRecord, Sentence, Tag};
 use dyad_phrases::SentenceParse;
 use dyad_tags::Tagger;
 
@@ -75,6 +75,30 @@ impl Pipeline {
         let tags = self.tagger.tag(&words);
         for (t, tag) in s.tokens.iter_mut().zip(tags) {
             t.tag = tag;
+        }
+        self.tag_known_names(s);
+    }
+
+    /// A capitalised word the actor dictionary knows as a name is a proper
+    /// noun even where the tagger read it as a verb: sentence-initial
+    /// "Beijing criticized Tokyo" starts with a place, not a participle.
+    fn tag_known_names(&self, s: &mut Sentence) {
+        for i in 0..s.tokens.len() {
+            let t = &s.tokens[i];
+            let capitalised = t.norm.chars().next().is_some_and(char::is_uppercase);
+            if !capitalised || !(t.tag.is_verb() || t.tag == Tag::RB) {
+                continue;
+            }
+            let lower = t.norm.to_lowercase();
+            let known = self
+                .dicts
+                .actors
+                .lookup(&[lower.as_str()])
+                .and_then(|e| e.default_code())
+                .is_some_and(|c| c != "---");
+            if known {
+                s.tokens[i].tag = Tag::NNP;
+            }
         }
     }
 

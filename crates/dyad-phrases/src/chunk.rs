@@ -61,8 +61,10 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             i = next;
             continue;
         }
-        if np_start(w, i) {
+        let lead = number_lead(w, i);
+        if lead > 0 || np_start(w, i) {
             let start = i;
+            i += lead;
             let mut possessor = None;
             let mut body_start = start;
             let single = matches!(w.tag(i), Tag::PRP | Tag::EX) || is_temporal(&w.lower[i]);
@@ -138,6 +140,37 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
         }
         i += 1;
     }
+}
+
+/// Words before a number that make it approximate ("about 300
+/// representatives", "up to 100 ethnic Albanians", "more than 2,000
+/// soldiers"): they belong to the noun phrase, which stays a subject.
+/// Returns how many words they take (0 if none).
+fn number_lead(w: &Words, i: usize) -> usize {
+    let two = |a: &str, b: &str| w.is(i, a) && w.is(i + 1, b) && w.tag(i + 2) == Tag::CD;
+    if ["up", "more", "fewer", "less", "at"]
+        .iter()
+        .zip(["to", "than", "than", "than", "least"])
+        .any(|(a, b)| two(a, b))
+    {
+        return 2;
+    }
+    let one = [
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "some",
+        "over",
+        "under",
+        "only",
+    ];
+    if w.tag(i + 1) == Tag::CD && one.iter().any(|a| w.is(i, a)) {
+        return 1;
+    }
+    0
 }
 
 /// Words that name a time, not a participant: they stand alone as a phrase.
