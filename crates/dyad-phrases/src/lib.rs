@@ -201,9 +201,13 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
         if !matches!(tags[i], Tag::VBN | Tag::VBG) {
             continue;
         }
-        let noun_follows = tags.get(i + 1).is_some_and(|t| t.is_noun())
-            || (tags.get(i + 1).is_some_and(|t| t.is_adj())
-                && tags.get(i + 2).is_some_and(|t| t.is_noun()));
+        // Any adjectives may stand between: "extradited suspected British
+        // militant X".
+        let mut j = i + 1;
+        while tags.get(j).is_some_and(|t| t.is_adj()) {
+            j += 1;
+        }
+        let noun_follows = tags.get(j).is_some_and(|t| t.is_noun());
         if !noun_follows || !matches!(tags[i - 1], Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ) {
             continue;
         }
