@@ -207,7 +207,12 @@ pub fn compose(
         || lower.get(head).is_some_and(|h| is_people_noun(h));
     let specific = actors.iter().rev().find(|m| {
         m.code.len() > 3
-            && (covers_head(m) || agent_head.is_some() || (person_head && m.tokens.end <= head))
+            && (covers_head(m)
+                || agent_head.is_some()
+                || (person_head
+                    && m.tokens.end <= head
+                    && !m.in_compound
+                    && !actors.iter().any(|o| covers_head(o))))
     });
     // The first country named owns the phrase ("Ithilen's minister
     // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
@@ -368,7 +373,7 @@ pub fn np_actors(
 }
 
 /// Head nouns naming people or groups of people that carry no role code.
-fn is_people_noun(w: &str) -> bool {
+pub fn is_people_noun(w: &str) -> bool {
     matches!(
         w,
         "leader"

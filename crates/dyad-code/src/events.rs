@@ -297,8 +297,13 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     }
     // A role with no country anywhere: PETRARCH's "---" country ("officials
     // said", "an aid agency appealed") keeps the event, marked unknown.
+    // The role is the head ("officials"), or modifies a head naming people
+    // ("Islamic fundamentalist leaders").
+    let people_head = actors::is_people_noun(lower[n.head]);
     let role = mentions.iter().rev().find(|m| {
-        matches!(m.kind, actors::MentionKind::Agent { .. }) && m.tokens.contains(&n.head)
+        matches!(m.kind, actors::MentionKind::Agent { .. })
+            && (m.tokens.contains(&n.head)
+                || (people_head && m.tokens.start >= n.tokens.start && m.tokens.end <= n.head))
     })?;
     if actors::agent_without_country(mentions, &n.tokens) {
         return Some(vec![Actor {
@@ -655,7 +660,7 @@ pub fn code_sentence(
         if targets.is_empty() {
             // With a compound subject a place is not the other party: "India
             // and Pakistan held talks in Geneva" is India with Pakistan.
-            targets = find_target(c, ci, &sc, ctx, &sources, sources.len() < 2);
+            targets = find_target(c, ci, &sc, ctx, &sources, sources.len() < 2, false);
         }
         // A frame's other party sits in its action: "refused to release the
         // Eritrean prisoners" is towards Eritrea.
@@ -667,6 +672,7 @@ pub fn code_sentence(
                 ctx,
                 &sources,
                 sources.len() < 2,
+                false,
             );
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
@@ -676,7 +682,13 @@ pub fn code_sentence(
             targets = sources.clone();
         }
         if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
-            targets = find_target(c, ci, &sc, ctx, &sources, true);
+            // Statements (01) about one's own country are not events towards it.
+            let own_ok = !code
+                .fwd
+                .as_deref()
+                .or(code.rev.as_deref())
+                .is_some_and(|c| c.starts_with("01"));
+            targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
         // A protest naming no one protests against its own government
         // ("Egyptian demonstrators rioted"), as ICEWS and CAMEO coders read it.
@@ -891,6 +903,7 @@ fn find_target(
     ctx: &DocContext,
     sources: &[Actor],
     allow_places: bool,
+    own_country_target: bool,
 ) -> Vec<Actor> {
     let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
@@ -899,14 +912,24 @@ fn find_target(
     // unknown country ("send peacekeepers to Somalia" is towards Somalia):
     // the first unknown one is kept aside in case nothing better comes.
     let mut unknown: Vec<Actor> = Vec::new();
+    // The source's own country (not the source itself) is the last resort:
+    // "promised to democratize Serbia", "imposed a curfew in southeastern
+    // Turkey" act on their own country.
+    let mut own: Vec<Actor> = Vec::new();
     let mut others = |v: Vec<Actor>| -> Vec<Actor> {
-        let (known, unknown_here): (Vec<Actor>, Vec<Actor>) = v
+        let (foreign, own_here): (Vec<Actor>, Vec<Actor>) = v.into_iter().partition(|t| {
+            !sources
+                .iter()
+                .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
+        });
+        if own.is_empty() {
+            own = own_here
+                .into_iter()
+                .filter(|t| sources.iter().all(|s| s.code != t.code))
+                .collect();
+        }
+        let (known, unknown_here): (Vec<Actor>, Vec<Actor>) = foreign
             .into_iter()
-            .filter(|t| {
-                !sources
-                    .iter()
-                    .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
-            })
             .partition(|t| !t.code.starts_with("---"));
         if unknown.is_empty() {
             unknown = unknown_here;
@@ -985,6 +1008,9 @@ fn find_target(
                 }
             }
         }
+    }
+    if unknown.is_empty() && own_country_target {
+        return own;
     }
     unknown
 }

@@ -219,7 +219,11 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 // Only a real noun object controls ("urged Kenya to"), not an
                 // adjective after a copula ("is about to").
                 let gv = &p.verbs[gc.verb];
+                // "used tear gas to disperse", "took steps to": the object is
+                // the means, the subject still acts.
+                let means = matches!(gv.lemma.as_str(), "use" | "employ" | "take" | "make");
                 let object_control = gv.lemma != "be"
+                    && !means
                     && gc.object.is_some_and(|o| {
                         p.nps[o].tokens.end == start
                             && (w.tag(p.nps[o].head).is_noun() || w.tag(p.nps[o].head) == Tag::PRP)

@@ -197,6 +197,20 @@ impl Words<'_> {
 /// participle right after a main verb and before a noun modifies the noun;
 /// read as a verb it would open a clause and cut the object off.
 fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
+    // "Ousted President Askar Akayev has agreed …": a sentence-initial
+    // participle before a noun, with a finite verb later, is an adjective.
+    if tags.first() == Some(&Tag::VBN) {
+        let mut j = 1;
+        while tags.get(j).is_some_and(|t| t.is_adj()) {
+            j += 1;
+        }
+        let finite_later = tags[j.min(tags.len())..]
+            .iter()
+            .any(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+        if tags.get(j).is_some_and(|t| t.is_noun()) && finite_later {
+            tags[0] = Tag::JJ;
+        }
+    }
     for i in 1..tags.len() {
         if !matches!(tags[i], Tag::VBN | Tag::VBG) {
             continue;
