@@ -682,12 +682,13 @@ pub fn code_sentence(
             targets = sources.clone();
         }
         if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
-            // Statements (01) about one's own country are not events towards it.
+            // Statements (01) about one's own country are not events towards
+            // it; protests (14) go to its government (below).
             let own_ok = !code
                 .fwd
                 .as_deref()
                 .or(code.rev.as_deref())
-                .is_some_and(|c| c.starts_with("01"));
+                .is_some_and(|c| c.starts_with("01") || c.starts_with("14"));
             targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
         // A protest naming no one protests against its own government

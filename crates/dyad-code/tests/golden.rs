@@ -268,3 +268,69 @@ fn a_dateline_in_the_subject_keeps_the_head_country() {
         &["KEN CHN 060", "CHN KEN 060"],
     );
 }
+
+/// A dictionary name listed without a code (the Phoenix files have such
+/// lines) must not hide the title and nationality around it.
+#[test]
+fn a_codeless_dictionary_name_does_not_hide_its_title() {
+    check(
+        "Russian President Boris Yeltsin criticized Israel.",
+        &["RUSGOV ISR 111"],
+    );
+}
+
+/// An organisation before an office or an unknown person is that organisation.
+#[test]
+fn an_organisation_owns_its_officials() {
+    check(
+        "The Arab League chief criticized Israel.",
+        &["IGOMEAARL ISR 111"],
+    );
+    check("NATO-member Norway criticized Russia.", &["NOR RUS 111"]);
+}
+
+/// A sentence-initial capital the tagger reads as a verb ("Beijing/VBG").
+#[test]
+fn a_capital_at_the_start_is_a_name_not_a_verb() {
+    check("Beijing criticized Tokyo.", &["CHN JPN 111"]);
+}
+
+/// With no other party, the source's own country is the target.
+#[test]
+fn the_own_country_is_the_last_resort_target() {
+    check(
+        "Kenyan President William Ruto promised to democratize Kenya.",
+        &["KENGOV KEN 0344"],
+    );
+    check(
+        "Turkish authorities imposed a curfew in southeastern Turkey.",
+        &["TURGOV TUR 1723"],
+    );
+}
+
+/// Approximate numbers, peoples named by a demonym, roles placed by "in".
+#[test]
+fn subjects_with_numbers_peoples_and_places() {
+    check(
+        "About 300 Kenyan protesters criticized China.",
+        &["KENOPP CHN 111"],
+    );
+    check("Iraqi Kurds criticized Germany.", &["IRQ DEU 111"]);
+    check(
+        "Opposition groups in Zimbabwe criticized Britain.",
+        &["ZWEOPP GBR 111"],
+    );
+    check(
+        "Ousted President Askar Akayev criticized Russia.",
+        &["KGZELI RUS 111"],
+    );
+}
+
+/// A participle after the verb modifies the noun, across adjectives.
+#[test]
+fn a_participle_before_adjectives_and_a_name_is_an_adjective() {
+    check(
+        "Zambia extradited suspected British militant John Smith to Britain.",
+        &["ZMB GBRUAF 063"],
+    );
+}

@@ -288,3 +288,42 @@ fn participle_after_a_main_verb_before_a_noun_is_an_adjective() {
     super::participles_as_adjectives(&words(&["they", "have", "proposed", "changes"]), &mut tags);
     assert_eq!(tags[2], Tag::VBN);
 }
+
+#[test]
+fn use_x_to_keeps_the_subject_as_the_actor() {
+    let s = tagged("Police/NNS used/VBD tear/NN gas/NN to/TO disperse/VB demonstrators/NNS ./.");
+    let p = parse(&s);
+    let inf = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Infinitive)
+        .expect("infinitive clause");
+    assert_eq!(np_words(&s, &p, inf.subject), "Police");
+}
+
+#[test]
+fn approximate_numbers_stay_in_the_subject() {
+    let s = tagged("About/IN 300/CD protesters/NNS marched/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].subject),
+        "About 300 protesters"
+    );
+    let s = tagged("Up/IN to/TO 100/CD protesters/NNS marched/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].subject),
+        "Up to 100 protesters"
+    );
+}
+
+#[test]
+fn a_sentence_initial_participle_before_a_noun_is_an_adjective() {
+    let s = tagged("Ousted/VBN President/NNP Akayev/NNP has/VBZ agreed/VBN to/TO resign/VB ./.");
+    let p = parse(&s);
+    assert_eq!(p.verbs[p.clauses[0].verb].lemma, "agree");
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].subject),
+        "Ousted President Akayev"
+    );
+}
