@@ -69,6 +69,8 @@ const GROUP_WORDS: &[&str] = &[
 /// One sentence as the actor and target resolvers read it.
 struct Scene<'a> {
     p: &'a SentenceParse,
+    /// Clauses a discard phrase removed: their phrases are no one's target.
+    discarded: &'a [usize],
     lower: &'a [&'a str],
     tags: &'a [Tag],
     mentions: &'a [Mention],
@@ -408,6 +410,7 @@ pub fn code_sentence(
     ctx: &mut DocContext,
     date: chrono::NaiveDate,
     out: &mut Vec<EventRecord>,
+    discarded: &[usize],
     mut explain: Option<&mut SentenceActors>,
 ) {
     let lower_owned: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
@@ -417,6 +420,7 @@ pub fn code_sentence(
     let words = PatternWords::new(&lower, &tags);
     let sc = Scene {
         p,
+        discarded,
         lower: &lower,
         tags: &tags,
         mentions: &mentions,
@@ -559,6 +563,10 @@ pub fn code_sentence(
             .flatten();
         if vg.negated && negation.is_none() {
             decisions[ci] = "negated: not coded".into();
+            continue;
+        }
+        if discarded.contains(&ci) {
+            decisions[ci] = "discarded (see below): not coded".into();
             continue;
         }
         if let Some(f) = framed.folded[ci] {
@@ -983,10 +991,11 @@ fn find_target(
         }
     }
     // Reported content: "Xi urged that China and Kenya should …".
-    for d in &p.clauses {
+    for (di, d) in p.clauses.iter().enumerate() {
         // Also the clauses hanging off the object: "cordoned off the roads
         // leading into Mordor".
         if d.governor == Some(ci)
+            && !sc.discarded.contains(&di)
             && matches!(
                 d.kind,
                 ClauseKind::Complement

@@ -19,7 +19,7 @@ pub mod frames;
 pub mod output;
 pub mod verbs;
 
-pub use dyad_dict::Dictionaries;
+pub use dyad_dict::{Dictionaries, DiscardLevel};
 pub use events::DocContext;
 pub use verbs::VerbLexicon;
 
@@ -135,15 +135,15 @@ impl Pipeline {
         let story_discarded = doc
             .sentences
             .iter()
-            .any(|s| self.discard(s) == Some(dyad_dict::DiscardLevel::Story));
+            .any(|s| self.discard(s).map(|d| d.level) == Some(dyad_dict::DiscardLevel::Story));
         if story_discarded {
             return out;
         }
         for s in &doc.sentences {
-            if self.discard(s).is_some() {
-                continue;
-            }
             let p = self.parse(s);
+            let Some(skip) = self.discarded_clauses(s, &p) else {
+                continue;
+            };
             events::code_sentence(
                 doc,
                 s,
@@ -153,10 +153,83 @@ impl Pipeline {
                 &mut ctx,
                 date,
                 &mut out,
+                &skip,
                 None,
             );
         }
         out
+    }
+
+    /// Which clauses a sentence-level discard phrase removes: `None` for
+    /// the whole sentence, else the (possibly empty) list of clauses.
+    ///
+    /// A discard phrase marks history or a topic not to code ("years ago",
+    /// "World War Two", "1961"). In the main clause it drops the sentence,
+    /// as in PETRARCH; inside a dependent clause it drops only that clause
+    /// and what hangs off it: in "the rebels will release the ministers,
+    /// whom they took hostage two weeks ago" the release is news.
+    pub fn discarded_clauses(&self, s: &Sentence, p: &SentenceParse) -> Option<Vec<usize>> {
+        if self.dicts.discards.is_empty() {
+            return Some(Vec::new());
+        }
+        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut skip: Vec<usize> = Vec::new();
+        for m in self.dicts.discards.find_all(&words) {
+            if m.discard.level == dyad_dict::DiscardLevel::Story {
+                return None;
+            }
+            let within = p.clauses.iter().position(|c| {
+                let start = p.verbs.get(c.verb).map_or(usize::MAX, |v| v.tokens.start);
+                start <= m.start && m.start < c.rest.end.max(start + 1)
+            });
+            let Some(ci) = within else { return None };
+            let c = &p.clauses[ci];
+            // A clause opened by "when", "since", "whom" … depends on another
+            // even where the parser left it a main clause.
+            let first = c
+                .subject
+                .and_then(|np| p.nps.get(np))
+                .map(|n| n.tokens.start)
+                .into_iter()
+                .chain(p.verbs.get(c.verb).map(|v| v.tokens.start))
+                .min()
+                .unwrap_or(0);
+            let introduced = first.checked_sub(1).is_some_and(|k| {
+                matches!(s.tokens[k].tag, Tag::WP | Tag::WDT | Tag::WRB)
+                    || matches!(
+                        words[k],
+                        "when"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "because"
+                            | "until"
+                            | "as"
+                            | "whom"
+                            | "which"
+                            | "who"
+                    )
+            });
+            let dependent = c.kind != dyad_phrases::ClauseKind::Main && c.governor.is_some();
+            if !dependent && !introduced {
+                return None;
+            }
+            skip.push(ci);
+        }
+        // What hangs off a dropped clause goes with it.
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (ci, c) in p.clauses.iter().enumerate() {
+                if !skip.contains(&ci) && c.governor.is_some_and(|g| skip.contains(&g)) {
+                    skip.push(ci);
+                    grew = true;
+                }
+            }
+        }
+        Some(skip)
     }
 
     /// For each sentence of an annotated document: its parse and the actors
@@ -175,6 +248,9 @@ impl Pipeline {
             .map(|s| {
                 let p = self.parse(s);
                 let mut x = events::SentenceActors::default();
+                let skip = self
+                    .discarded_clauses(s, &p)
+                    .unwrap_or_else(|| (0..p.clauses.len()).collect());
                 events::code_sentence(
                     doc,
                     s,
@@ -184,6 +260,7 @@ impl Pipeline {
                     &mut ctx,
                     date,
                     &mut sink,
+                    &skip,
                     Some(&mut x),
                 );
                 (p, x)
@@ -197,12 +274,14 @@ impl Pipeline {
         self.code_annotated(doc, fallback_date)
     }
 
-    fn discard(&self, s: &Sentence) -> Option<dyad_dict::DiscardLevel> {
+    /// The discard phrase that drops this sentence (or, at story level, its
+    /// whole document), if any: `dyad parse` shows it.
+    pub fn discard(&self, s: &Sentence) -> Option<&dyad_dict::Discard> {
         if self.dicts.discards.is_empty() {
             return None;
         }
         let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
         let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        self.dicts.discards.find(&words).map(|d| d.level)
+        self.dicts.discards.find(&words)
     }
 }

@@ -334,3 +334,18 @@ fn a_participle_before_adjectives_and_a_name_is_an_adjective() {
         &["ZMB GBRUAF 063"],
     );
 }
+
+/// A discard phrase ("weeks ago", "World War Two") in a dependent clause
+/// drops that clause only; in the main clause, the sentence.
+#[test]
+fn history_in_a_dependent_clause_drops_only_that_clause() {
+    check(
+        "Kenyan rebels will release the Ugandan ambassador, whom they seized two weeks ago.",
+        &["KENREB UGAGOV 084 intended"],
+    );
+    check(
+        "Poland's parliament demanded an admission by Moscow that Soviet forces murdered Polish officers during World War Two.",
+        &["POLLEG RUS 100"],
+    );
+    check("Kenya criticized Uganda two weeks ago.", &[]);
+}

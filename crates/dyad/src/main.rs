@@ -382,6 +382,24 @@ fn run_parse(input: &InputArgs) -> Result<ExitCode> {
             if !named.is_empty() {
                 writeln!(out, "  actors: {}", named.join(" "))?;
             }
+            if let Some(d) = pipeline.discard(s) {
+                let level = match (d.level, pipeline.discarded_clauses(s, p)) {
+                    (dyad_code::DiscardLevel::Story, _) => "the whole document".to_string(),
+                    (_, None) => "this sentence".to_string(),
+                    (_, Some(cs)) => format!(
+                        "its dependent clause(s) {}",
+                        cs.iter()
+                            .map(|c| format!("C{c}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                };
+                writeln!(
+                    out,
+                    "  discarded: `{}` ({}:{}) drops {level}",
+                    d.phrase, d.file, d.line
+                )?;
+            }
             for (i, d) in actors
                 .decisions
                 .iter()
