@@ -613,7 +613,10 @@ pub fn code_sentence(
                 .map(|np| resolve(np, &sc, ctx))
                 .unwrap_or_default()
         };
-        if vg.passive {
+        // "Algeria is prepared to lift the ban": a passive frame verb with no
+        // "by" agent is an adjective; its subject acts.
+        let passive = vg.passive && !(composed.is_some() && c.agent.is_none());
+        if passive {
             sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();
             targets = subject_actors[ci].clone();
             // "The Russian building was demolished by a Ukrainian protester";

@@ -77,6 +77,57 @@ impl Pipeline {
             t.tag = tag;
         }
         self.tag_known_names(s);
+        self.tag_subjunctives(s);
+    }
+
+    /// "demanded that the government end curbs": after a verb of demanding,
+    /// the complement's verb is a bare base form the tagger easily reads as
+    /// a noun. If the complement has no verb at all, the first word after
+    /// its subject noun that the verb dictionary knows in that form is it.
+    fn tag_subjunctives(&self, s: &mut Sentence) {
+        const MANDATIVE: [&str; 10] = [
+            "demand",
+            "insist",
+            "urge",
+            "ask",
+            "request",
+            "recommend",
+            "propose",
+            "suggest",
+            "require",
+            "order",
+        ];
+        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        for i in 1..s.tokens.len() {
+            if lower[i] != "that"
+                || !s.tokens[i - 1].tag.is_verb()
+                || !MANDATIVE.contains(&dyad_phrases::lemma::verb_lemma(&lower[i - 1]).as_str())
+            {
+                continue;
+            }
+            let mut seen_noun = false;
+            let mut verb = None;
+            for k in i + 1..s.tokens.len() {
+                let t = s.tokens[k].tag;
+                if t.is_verb() || t == Tag::MD {
+                    verb = None;
+                    break;
+                }
+                if t.is_punct() || (t == Tag::IN && lower[k] != "of") {
+                    break;
+                }
+                let base_verb = matches!(t, Tag::NN | Tag::NNS | Tag::JJ)
+                    && dyad_phrases::lemma::verb_lemma(&lower[k]) == lower[k]
+                    && self.verbs.lookup(&lower[k], &lower[k], None).is_some();
+                if seen_noun && verb.is_none() && base_verb {
+                    verb = Some(k);
+                }
+                seen_noun |= t.is_noun();
+            }
+            if let Some(k) = verb {
+                s.tokens[k].tag = Tag::VB;
+            }
+        }
     }
 
     /// A capitalised word the actor dictionary knows as a name is a proper

@@ -349,3 +349,21 @@ fn history_in_a_dependent_clause_drops_only_that_clause() {
     );
     check("Kenya criticized Uganda two weeks ago.", &[]);
 }
+
+/// "is prepared to" is a passive in form only: its subject acts.
+#[test]
+fn a_passive_frame_verb_keeps_its_subject_acting() {
+    check(
+        "Kenya is prepared to lift the ban on Ugandan imports.",
+        &["KEN UGA 0351"],
+    );
+}
+
+/// The bare verb of a demanded action, read as a noun by the tagger.
+#[test]
+fn a_demanded_action_in_the_subjunctive_is_a_verb() {
+    check(
+        "Kenya demanded that the Ugandan government end curbs on trade.",
+        &["KEN UGAGOV 100"],
+    );
+}
