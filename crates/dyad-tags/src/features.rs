@@ -3,13 +3,17 @@
 //! Features are 64-bit hashes built from per-token hashes computed once per
 //! sentence, so tagging never builds a `String` per token. Training and
 //! tagging must hash identically: any change here invalidates shipped weights
-//! (bump `model::MAGIC` when that happens).
+//! (bump `model::MAGIC` when that happens; version-4 files, without
+//! lexicon and second pass, still load and tag as they always did).
 
 /// Number of tag classes (`Tag::ALL`).
 pub(crate) const N_CLASSES: usize = 47;
 /// Pseudo-classes used as history before the sentence start.
 pub(crate) const START1: u8 = 60;
 pub(crate) const START2: u8 = 61;
+/// Pseudo-classes for first-pass tags past the sentence end.
+pub(crate) const END1: u8 = 62;
+pub(crate) const END2: u8 = 63;
 
 /// Hashes of one token's surface forms.
 #[derive(Clone, Copy, Default, Debug)]
@@ -32,7 +36,13 @@ pub(crate) struct TokenInfo {
     /// training (a sentence-initial or title-case common word), 1 if not
     /// (likely a name); 0 for other words. Filled by `token_infos`.
     pub case_evidence: u64,
+    /// Tag of the word in the Penn lexicon folded into the model, plus one
+    /// (`LEX_NONE` when absent). Filled by `token_infos`.
+    pub lex: u64,
 }
+
+/// `TokenInfo::lex` of a word the lexicon does not list.
+pub(crate) const LEX_NONE: u64 = 200;
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -158,6 +168,7 @@ impl TokenInfo {
             hyphen_last,
             hyphen_first,
             case_evidence: 0,
+            lex: LEX_NONE,
         }
     }
 
@@ -178,8 +189,15 @@ impl TokenInfo {
             hyphen_last: 0,
             hyphen_first: 0,
             case_evidence: 5,
+            lex: 300 + which,
         }
     }
+}
+
+/// Key of a word's ASCII-lower-cased form in the same space as
+/// `TokenInfo::exact`, for lexicon look-ups of capitalised words.
+pub(crate) fn lexicon_lower_key(word: &str) -> u64 {
+    hash_bytes(word.as_bytes(), true, 2)
 }
 
 /// Positions in the feature list of the features built from the word's own
@@ -189,7 +207,7 @@ pub(crate) const WORD_IDENTITY: [usize; 4] = [1, 2, 15, 27];
 pub(crate) const DROPPED: u64 = 0x5eed_0000_0000_0001;
 
 /// Maximum number of features per token.
-pub(crate) const MAX_FEATURES: usize = 36;
+pub(crate) const MAX_FEATURES: usize = 48;
 
 /// Fill `out` with the feature keys of token `i` (never 0, which marks an
 /// empty table slot). `infos` holds two pads on each side: token `i` is at
@@ -200,6 +218,8 @@ pub(crate) fn features(
     i: usize,
     p1: u8,
     p2: u8,
+    lexicon: bool,
+    right: Option<(u8, u8)>,
     out: &mut [u64; MAX_FEATURES],
 ) -> usize {
     let c = i + 2;
@@ -252,6 +272,25 @@ pub(crate) fn features(
         w.case_evidence,
         m1.case_evidence ^ (n1.case_evidence << 4),
     );
+    // Penn lexicon (Brill's WSJ/Brown word list), when the model has one:
+    // a WSJ prior for words the silver corpus rarely or never shows.
+    if lexicon {
+        push(33, w.lex, 0);
+        push(34, m1.lex, 0);
+        push(35, n1.lex, 0);
+        push(36, w.lex, n1.lex);
+        push(37, t1, w.lex);
+    }
+    // Second pass: the first pass's tags of the next two words, the
+    // right-hand context a greedy left-to-right tagger otherwise lacks.
+    if let Some((r1, r2)) = right {
+        let (r1, r2) = (u64::from(r1), u64::from(r2));
+        push(40, r1, 0);
+        push(41, r1, r2);
+        push(42, t1, r1);
+        push(43, w.lower, r1);
+        push(44, w.suf3, r1);
+    }
     if w.hyphen_last != 0 {
         push(29, w.hyphen_last, 0);
         push(30, w.hyphen_first, 0);

@@ -88,10 +88,12 @@ pub(crate) fn rule_tag(word: &str, quotes_seen: &mut usize) -> Option<Tag> {
 
 /// Per-token hashes for a sentence, with two pads on each side.
 /// `lower_known` answers whether a lower-case word hash was common in
-/// training.
+/// training; `lexicon` gives the Penn lexicon class of an exact-form hash
+/// (`None` for a model without lexicon: no look-ups at all).
 pub(crate) fn token_infos(
     words: &[&str],
     lower_known: impl Fn(u64) -> bool,
+    lexicon: Option<impl Fn(u64) -> Option<u8>>,
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
@@ -102,6 +104,20 @@ pub(crate) fn token_infos(
         let mut info = TokenInfo::new(w);
         if w.starts_with(char::is_uppercase) {
             info.case_evidence = if lower_known(info.lower) { 2 } else { 1 };
+        }
+        // Exact form first; a capitalised word falls back to its lower-case
+        // entry (sentence-initial `The`, title-case headlines).
+        let class = lexicon.as_ref().and_then(|lexicon| {
+            lexicon(info.exact).or_else(|| {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lexicon(features::lexicon_lower_key(w))
+                } else {
+                    None
+                }
+            })
+        });
+        if let Some(c) = class {
+            info.lex = u64::from(c) + 1;
         }
         info
     }));
@@ -135,6 +151,10 @@ impl Tagger {
                 entries: Vec::new(),
                 dict: model::Table::with_capacity(0),
                 lower: model::Table::with_capacity(0),
+                lexicon: model::Table::with_capacity(0),
+                second: None,
+                has_lexicon: false,
+                scale: 1.0,
                 n_features: 0,
                 n_dict: 0,
             },
@@ -174,28 +194,91 @@ impl Tagger {
         token_infos(
             words,
             |h| self.weights.lower.get(model::short_key(h)).is_some(),
+            self.weights.has_lexicon.then_some(|h| {
+                self.weights
+                    .lexicon
+                    .get(model::short_key(h))
+                    .map(|c| c as u8)
+            }),
             infos,
         );
-        let (mut p1, mut p2) = (START1, START2);
-        let mut quotes = 0usize;
+        let w = &self.weights;
+        let first = |i: usize, p1: u8, p2: u8, feats: &mut [u64; MAX_FEATURES]| {
+            let n = features::features(infos, i, p1, p2, w.has_lexicon, None, feats);
+            let mut scores = [0i32; 48];
+            for &f in &feats[..n] {
+                w.add_scores(model::short_key(f), &mut scores);
+            }
+            argmax(&scores)
+        };
         let mut feats = [0u64; MAX_FEATURES];
-        for (i, word) in words.iter().enumerate() {
-            let class = if let Some(t) = rule_tag(word, &mut quotes) {
-                tag_class(t)
-            } else if let Some(c) = self.weights.dict.get(model::short_key(infos[i + 2].exact)) {
-                c as u8
-            } else {
-                let n = features::features(infos, i, p1, p2, &mut feats);
+        let Some((table2, entries2)) = &w.second else {
+            decode(
+                words,
+                infos,
+                w,
+                |i, p1, p2| first(i, p1, p2, &mut feats),
+                |c| out.push(class_tag(c)),
+            );
+            return;
+        };
+        // Two passes: the second sees the first's tags of the next two words.
+        let mut first_classes: Vec<u8> = Vec::with_capacity(words.len());
+        decode(
+            words,
+            infos,
+            w,
+            |i, p1, p2| first(i, p1, p2, &mut feats),
+            |c| first_classes.push(c),
+        );
+        let class_at = |j: usize, end: u8| first_classes.get(j).copied().unwrap_or(end);
+        decode(
+            words,
+            infos,
+            w,
+            |i, p1, p2| {
+                let right = (
+                    class_at(i + 1, features::END1),
+                    class_at(i + 2, features::END2),
+                );
+                let n =
+                    features::features(infos, i, p1, p2, w.has_lexicon, Some(right), &mut feats);
                 let mut scores = [0i32; 48];
                 for &f in &feats[..n] {
-                    self.weights.add_scores(model::short_key(f), &mut scores);
+                    model::add_row(table2, entries2, model::short_key(f), &mut scores);
                 }
                 argmax(&scores)
-            };
-            out.push(class_tag(class));
-            p2 = p1;
-            p1 = class;
-        }
+            },
+            |c| out.push(class_tag(c)),
+        );
+    }
+}
+
+/// Greedy left-to-right decoding: rule and dictionary tags first, else
+/// `score(i, prev_class, prev_prev_class)`; each class goes to `emit`.
+fn decode(
+    words: &[&str],
+    infos: &[TokenInfo],
+    weights: &model::Weights,
+    mut score: impl FnMut(usize, u8, u8) -> u8,
+    mut emit: impl FnMut(u8),
+) {
+    let (mut p1, mut p2) = (START1, START2);
+    let mut quotes = 0usize;
+    for (i, word) in words.iter().enumerate() {
+        let class = if let Some(t) = rule_tag(word, &mut quotes) {
+            tag_class(t)
+        } else if let Some(c) = infos
+            .get(i + 2)
+            .and_then(|info| weights.dict.get(model::short_key(info.exact)))
+        {
+            c as u8
+        } else {
+            score(i, p1, p2)
+        };
+        emit(class);
+        p2 = p1;
+        p1 = class;
     }
 }
 
@@ -268,8 +351,16 @@ mod tests {
     fn corrupt_models_are_errors_not_panics() {
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"DYADTAG4").is_err());
+        assert!(Tagger::from_bytes(b"DYADTAG5").is_err());
         assert!(Tagger::from_bytes(&[0x1f, 0x8b, 1, 2, 3]).is_err());
-        let good = model::write(1.0, &[(5, 3)], &[(7, vec![(1, 10), (2, -4)])], &[9]);
+        let good = model::write(
+            1.0,
+            &[(5, 3)],
+            &[(7, vec![(1, 10), (2, -4)])],
+            &[9],
+            &[(11, 4)],
+            &[],
+        );
         let t = Tagger::from_bytes(&good).unwrap();
         assert_eq!(t.size(), (1, 1));
         // Gzip-compressed models load too.

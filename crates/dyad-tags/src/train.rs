@@ -14,6 +14,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct TrainSentence {
     pub words: Vec<String>,
     pub tags: Vec<Tag>,
+    /// A first-pass tagger's tags (optional third TSV column), for training
+    /// a second pass; empty when absent.
+    pub first_pass: Vec<Tag>,
 }
 
 /// Parse TSV training data; `path` is only used in error messages.
@@ -22,7 +25,9 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<TrainSentence>, TagError>
     let mut cur = TrainSentence {
         words: Vec::new(),
         tags: Vec::new(),
+        first_pass: Vec::new(),
     };
+    let mut columns: Option<bool> = None;
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             if !cur.words.is_empty() {
@@ -31,6 +36,7 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<TrainSentence>, TagError>
                     TrainSentence {
                         words: Vec::new(),
                         tags: Vec::new(),
+                        first_pass: Vec::new(),
                     },
                 ));
             }
@@ -41,16 +47,64 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<TrainSentence>, TagError>
             line: n + 1,
             message: "expected word<TAB>tag".into(),
         })?;
-        let tag = Tag::from_penn(tag.trim()).ok_or_else(|| TagError::Data {
-            path: path.to_string(),
-            line: n + 1,
-            message: format!("unknown Penn tag {tag:?}"),
-        })?;
+        let (tag, first) = match tag.split_once('\t') {
+            Some((t, f)) => (t, Some(f)),
+            None => (tag, None),
+        };
+        let penn = |t: &str| {
+            Tag::from_penn(t.trim()).ok_or_else(|| TagError::Data {
+                path: path.to_string(),
+                line: n + 1,
+                message: format!("unknown Penn tag {t:?}"),
+            })
+        };
+        // Either every line has the first-pass column or none has.
+        let three = *columns.get_or_insert(first.is_some());
+        if three != first.is_some() {
+            return Err(TagError::Data {
+                path: path.to_string(),
+                line: n + 1,
+                message: format!(
+                    "expected {} columns like the first line",
+                    if three { 3 } else { 2 }
+                ),
+            });
+        }
         cur.words.push(word.to_string());
-        cur.tags.push(tag);
+        cur.tags.push(penn(tag)?);
+        if let Some(f) = first {
+            cur.first_pass.push(penn(f)?);
+        }
     }
     if !cur.words.is_empty() {
         out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Parse a word → Penn tag lexicon: one `word TAG` pair a line (Brill's
+/// format, as shipped by TextBlob/pattern), `;;;` comments. Of alternatives
+/// `NN|JJ` the first is kept; tags outside the Penn set (Brill's `NP`, `PP`)
+/// drop the line.
+pub fn parse_lexicon(text: &str, path: &str) -> Result<Vec<(String, Tag)>, TagError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with(";;;") {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(word), Some(tags)) = (parts.next(), parts.next()) else {
+            return Err(TagError::Data {
+                path: path.to_string(),
+                line: n + 1,
+                message: "expected `word TAG`".into(),
+            });
+        };
+        let first = tags.split('|').next().unwrap_or(tags);
+        if let Some(tag) = Tag::from_penn(first) {
+            out.push((word.to_string(), tag));
+        }
     }
     Ok(out)
 }
@@ -68,6 +122,11 @@ pub struct TrainOptions {
     pub prune_below: f32,
     /// Share of training tokens whose word-identity features are hidden.
     pub word_dropout: f64,
+    /// Penn lexicon folded into the model (word → tag), see [`parse_lexicon`].
+    pub lexicon: Vec<(String, Tag)>,
+    /// A first-pass weights file: when set, train a second pass on every
+    /// sentence's `first_pass` tags and write both passes into one file.
+    pub first_pass_model: Option<Vec<u8>>,
 }
 
 impl Default for TrainOptions {
@@ -79,6 +138,8 @@ impl Default for TrainOptions {
             dict_min_share: 0.97,
             prune_below: 0.15,
             word_dropout: 0.1,
+            lexicon: Vec::new(),
+            first_pass_model: None,
         }
     }
 }
@@ -231,12 +292,22 @@ impl Rng {
     }
 }
 
+/// Average two weights files trained on the same corpus with different
+/// seeds (a two-model ensemble at the cost of one).
+pub fn average_models(a: &[u8], b: &[u8]) -> Result<Vec<u8>, TagError> {
+    crate::model::average(a, b)
+}
+
 /// Train on `data` and return the weights file bytes.
 /// `log` receives one progress line per iteration.
-pub fn train(data: &[TrainSentence], opts: &TrainOptions, log: impl FnMut(&str)) -> Vec<u8> {
-    train_pruned(data, opts, &[opts.prune_below], log)
+pub fn train(
+    data: &[TrainSentence],
+    opts: &TrainOptions,
+    log: impl FnMut(&str),
+) -> Result<Vec<u8>, TagError> {
+    Ok(train_pruned(data, opts, &[opts.prune_below], log)?
         .pop()
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 /// Train once and export one weights file per pruning threshold (to pick
@@ -246,9 +317,30 @@ pub fn train_pruned(
     opts: &TrainOptions,
     prunes: &[f32],
     mut log: impl FnMut(&str),
-) -> Vec<Vec<u8>> {
+) -> Result<Vec<Vec<u8>>, TagError> {
+    let first_rows = match &opts.first_pass_model {
+        Some(bytes) => Some(crate::model::first_pass_rows(bytes)?),
+        None => None,
+    };
+    if first_rows.is_some() {
+        if let Some(s) = data.iter().find(|s| s.first_pass.len() != s.words.len()) {
+            return Err(TagError::Data {
+                path: "training data".into(),
+                line: 0,
+                message: format!(
+                    "second pass needs first-pass tags for every word (sentence starting {:?})",
+                    s.words.first()
+                ),
+            });
+        }
+    }
     let dict = build_dict(data, opts);
     let lower = lower_words(data);
+    let lexicon: FastMap<u8> = opts
+        .lexicon
+        .iter()
+        .map(|(w, t)| (TokenInfo::new(w).exact, tag_class(*t)))
+        .collect();
     let mut model = Perceptron {
         rows: FastMap::default(),
         instances: 0,
@@ -263,7 +355,12 @@ pub fn train_pruned(
         for &si in &order {
             let s = &data[si];
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            token_infos(&words, |h| lower.contains_key(&h), &mut infos);
+            token_infos(
+                &words,
+                |h| lower.contains_key(&h),
+                (!lexicon.is_empty()).then_some(|h| lexicon.get(&h).copied()),
+                &mut infos,
+            );
             let (mut p1, mut p2) = (START1, START2);
             let mut quotes = 0usize;
             for (i, word) in words.iter().enumerate() {
@@ -273,7 +370,20 @@ pub fn train_pruned(
                 } else if let Some(&c) = dict.get(&infos[i + 2].exact) {
                     c
                 } else {
-                    let n = features::features(&infos, i, p1, p2, &mut feats);
+                    let right = first_rows.as_ref().map(|_| {
+                        let at =
+                            |j: usize, end: u8| s.first_pass.get(j).map_or(end, |t| tag_class(*t));
+                        (at(i + 1, features::END1), at(i + 2, features::END2))
+                    });
+                    let n = features::features(
+                        &infos,
+                        i,
+                        p1,
+                        p2,
+                        !lexicon.is_empty(),
+                        right,
+                        &mut feats,
+                    );
                     if opts.word_dropout > 0.0
                         && (rng.next() % 10_000) as f64 / 10_000.0 < opts.word_dropout
                     {
@@ -307,16 +417,26 @@ pub fn train_pruned(
             order.swap(i, j);
         }
     }
-    prunes
+    Ok(prunes
         .iter()
         .map(|p| {
             let o = TrainOptions {
                 prune_below: *p,
+                first_pass_model: None,
+                lexicon: Vec::new(),
                 ..opts.clone()
             };
-            export(&model, &dict, &lower, &o, &mut log)
+            export(
+                &model,
+                &dict,
+                &lower,
+                &lexicon,
+                first_rows.as_deref(),
+                &o,
+                &mut log,
+            )
         })
-        .collect()
+        .collect())
 }
 
 /// Lower-case words seen at least 3 times in lower case: evidence that a
@@ -341,6 +461,8 @@ fn export(
     model: &Perceptron,
     dict: &FastMap<u8>,
     lower: &FastMap<()>,
+    lexicon: &FastMap<u8>,
+    first_rows: Option<&crate::model::Rows>,
     opts: &TrainOptions,
     log: &mut impl FnMut(&str),
 ) -> Vec<u8> {
@@ -378,7 +500,16 @@ fn export(
     ));
     let mut l: Vec<u32> = lower.keys().map(|k| crate::model::short_key(*k)).collect();
     l.sort_unstable();
-    crate::model::write(scale, &d, &rows, &l)
+    let mut lex: Vec<(u32, u8)> = lexicon
+        .iter()
+        .map(|(k, c)| (crate::model::short_key(*k), *c))
+        .collect();
+    lex.sort_unstable();
+    match first_rows {
+        // This model is the second pass: the first pass keeps its rows.
+        Some(first) => crate::model::write(scale, &d, first, &l, &lex, &rows),
+        None => crate::model::write(scale, &d, &rows, &l, &lex, &[]),
+    }
 }
 
 #[cfg(test)]
@@ -404,6 +535,21 @@ mod tests {
 
     #[test]
     fn learns_a_toy_language() {
+        let data = parse_tsv(&toy_corpus(), "toy").unwrap();
+        let opts = TrainOptions {
+            iterations: 5,
+            dict_min_count: 1000,
+            ..TrainOptions::default()
+        };
+        let bytes = train(&data, &opts, |_| {}).unwrap();
+        let t = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            t.tag(&["The", "cat", "praised", "the", "dog", "."]),
+            vec![Tag::DT, Tag::NN, Tag::VBD, Tag::DT, Tag::NN, Tag::Period]
+        );
+    }
+
+    fn toy_corpus() -> String {
         let mut text = String::new();
         let nouns = ["dog", "cat", "army", "rebel"];
         let verbs = ["attacked", "saw", "met", "praised"];
@@ -415,24 +561,95 @@ mod tests {
                 ));
             }
         }
-        let data = parse_tsv(&text, "toy").unwrap();
+        text
+    }
+
+    #[test]
+    fn parses_lexicon_lines() {
+        let lex = parse_lexicon(";;; comment\nthe DT\nfree JJ|VB\nBrill NP\n\n", "l").unwrap();
+        assert_eq!(
+            lex,
+            vec![("the".to_string(), Tag::DT), ("free".to_string(), Tag::JJ)]
+        );
+        match parse_lexicon("ok NN\nlonely\n", "l.txt") {
+            Err(TagError::Data { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn third_tsv_column_is_the_first_pass() {
+        let s = parse_tsv("a\tDT\tDT\nb\tNN\tVB\n", "x").unwrap();
+        assert_eq!(s[0].first_pass, vec![Tag::DT, Tag::VB]);
+        assert!(parse_tsv("a\tDT\tBOGUS\n", "x").is_err());
+        match parse_tsv("a\tDT\tDT\n\nb\tNN\n", "x.tsv") {
+            Err(TagError::Data { line, .. }) => assert_eq!(line, 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lexicon_and_second_pass_round_trip() {
         let opts = TrainOptions {
             iterations: 5,
             dict_min_count: 1000,
+            lexicon: vec![("attacked".into(), Tag::VBD), ("the".into(), Tag::DT)],
             ..TrainOptions::default()
         };
-        let bytes = train(&data, &opts, |_| {});
-        let t = Tagger::from_bytes(&bytes).unwrap();
+        let data = parse_tsv(&toy_corpus(), "toy").unwrap();
+        let first = train(&data, &opts, |_| {}).unwrap();
+        let t1 = Tagger::from_bytes(&first).unwrap();
+        assert!(t1.weights.second.is_none());
+        assert!(t1
+            .weights
+            .lexicon
+            .get(crate::model::short_key(TokenInfo::new("the").exact))
+            .is_some());
+        // Second pass on the first pass's own tags.
+        let mut data2 = data.clone();
+        for s in &mut data2 {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            s.first_pass = t1.tag(&words);
+        }
+        let both = train(
+            &data2,
+            &TrainOptions {
+                first_pass_model: Some(first.clone()),
+                ..opts.clone()
+            },
+            |_| {},
+        )
+        .unwrap();
+        let t2 = Tagger::from_bytes(&both).unwrap();
+        assert!(t2.weights.second.is_some());
+        assert_eq!(t2.size().0, t1.size().0);
         assert_eq!(
-            t.tag(&["The", "cat", "praised", "the", "dog", "."]),
+            t2.tag(&["The", "cat", "praised", "the", "dog", "."]),
             vec![Tag::DT, Tag::NN, Tag::VBD, Tag::DT, Tag::NN, Tag::Period]
         );
+        // Averaging: a model with itself tags as before; a one-pass and a
+        // two-pass model do not mix.
+        let avg = Tagger::from_bytes(&average_models(&both, &both).unwrap()).unwrap();
+        let words = ["The", "army", "met", "the", "rebel", "."];
+        assert_eq!(avg.tag(&words), t2.tag(&words));
+        assert!(average_models(&first, &both).is_err());
+        // Missing first-pass tags are an error, not a silent bad model.
+        let no_first = TrainOptions {
+            first_pass_model: Some(first),
+            ..opts
+        };
+        assert!(train(&data, &no_first, |_| {}).is_err());
     }
 
     proptest! {
         #[test]
         fn tsv_parser_never_panics(s in "[a-zA-Z\t\n .,$]{0,80}") {
             let _ = parse_tsv(&s, "p");
+        }
+
+        #[test]
+        fn lexicon_parser_never_panics(s in "[a-zA-Z;|\t\n .,$]{0,80}") {
+            let _ = parse_lexicon(&s, "p");
         }
 
         #[test]
