@@ -129,6 +129,21 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             }
         } else if vg.tokens.start == vg.main
             && w.tag(vg.main) == Tag::VBG
+            && matches!(before_word, "to" | "by" | "in")
+            && before.is_some_and(|i| i > 0 && p.vg_of_token[i - 1].is_some())
+        {
+            // A gerund right after verb + preposition is the means or manner
+            // of that verb, done by its subject: "resorted to throwing
+            // stones", "retaliated by shelling". (Accusations — "accused X
+            // of killing" — and time clauses — "after leaving" — are not
+            // events of their own.)
+            kind = ClauseKind::Participle;
+            governor = previous_clause(p, v);
+            subject = governor
+                .and_then(|g| p.clauses.get(g))
+                .and_then(|g| g.subject);
+        } else if vg.tokens.start == vg.main
+            && w.tag(vg.main) == Tag::VBG
             && matches!(before_word, "and" | "or" | ",")
             && previous_clause(p, v)
                 .is_none_or(|c| w.tag(p.verbs[p.clauses[c].verb].main) != Tag::VBG)

@@ -327,3 +327,16 @@ fn a_sentence_initial_participle_before_a_noun_is_an_adjective() {
         "Ousted President Akayev"
     );
 }
+
+#[test]
+fn a_gerund_after_verb_and_preposition_takes_the_subject() {
+    let s = tagged("Youths/NNS resorted/VBD to/TO throwing/VBG stones/NNS ./.");
+    let p = parse(&s);
+    let g = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "throw")
+        .expect("gerund clause");
+    assert_eq!(g.kind, ClauseKind::Participle);
+    assert_eq!(np_words(&s, &p, g.subject), "Youths");
+}
