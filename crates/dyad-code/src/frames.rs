@@ -25,6 +25,8 @@ pub enum Frame {
     Demand,
     /// "refused to", "rejected calls to" (12).
     Reject,
+    /// "threatened to" (13): the threatened action decides which threat.
+    Threaten,
 }
 
 impl Frame {
@@ -34,6 +36,7 @@ impl Frame {
             Frame::Intent => "intent",
             Frame::Demand => "demand",
             Frame::Reject => "reject",
+            Frame::Threaten => "threat",
         }
     }
 }
@@ -138,6 +141,8 @@ fn base(frame: Frame, cat: Category) -> &'static str {
         (Frame::Reject, Meet) => "125",
         (Frame::Reject, Settle) => "127",
         (Frame::Reject, Mediate) => "126",
+        // Threats follow the action's own code (see `threat`), not a category.
+        (Frame::Threaten, _) => "130",
     }
 }
 
@@ -145,6 +150,9 @@ fn base(frame: Frame, cat: Category) -> &'static str {
 /// has a category: the sub-code when CAMEO has one (0353), else the
 /// category's three-digit code (033).
 pub fn compose(frame: Frame, action: &str) -> Option<String> {
+    if frame == Frame::Threaten {
+        return threat(action).map(str::to_string);
+    }
     let (cat, sub) = category(action)?;
     let b = base(frame, cat);
     if sub > 0 {
@@ -154,6 +162,36 @@ pub fn compose(frame: Frame, action: &str) -> Option<String> {
         }
     }
     Some(b.to_string())
+}
+
+/// CAMEO's threat (13) of a hostile action: to cut relations, aid or
+/// trade (131x), to halt talks, mediation or involvement (134–136), to
+/// impose administrative sanctions (132x), to protest (133), to repress
+/// (137), to use force (138x). Cooperative actions are not threats.
+fn threat(action: &str) -> Option<&'static str> {
+    let code = |p: &str| action.starts_with(p);
+    Some(match () {
+        _ if code("161") => "1313",
+        _ if code("162") => "1311",
+        _ if code("163") => "1312",
+        _ if code("164") => "134",
+        _ if code("165") => "135",
+        _ if code("166") => "136",
+        _ if code("16") => "131",
+        _ if code("1721") => "1321",
+        _ if code("1722") => "1322",
+        _ if code("1723") => "1323",
+        _ if code("1724") => "1324",
+        _ if code("17") => "132",
+        _ if code("14") => "133",
+        _ if code("191") => "1381",
+        _ if code("192") => "1382",
+        _ if code("18") => "1383",
+        _ if code("204") => "1385",
+        _ if code("19") || code("20") => "1384",
+        _ if code("15") => "138",
+        _ => return None,
+    })
 }
 
 /// Whether a code is its root's general code (020, 030, 100, 120): a frame
@@ -174,6 +212,7 @@ pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame>
         | "encourage" | "invite" | "exhort" | "petition" => Some(Frame::Request),
         "demand" | "insist" => Some(Frame::Demand),
         "refuse" | "decline" | "reject" => Some(Frame::Reject),
+        "threaten" => Some(Frame::Threaten),
         _ => None,
     };
     by_lemma.or_else(|| {
@@ -183,6 +222,7 @@ pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame>
             "030" => Some(Frame::Intent),
             "100" => Some(Frame::Demand),
             "120" => Some(Frame::Reject),
+            "130" => Some(Frame::Threaten),
             _ => None,
         }
     })
@@ -230,6 +270,16 @@ mod tests {
         assert_eq!(compose(Frame::Request, "0334").as_deref(), Some("0234"));
         assert_eq!(compose(Frame::Intent, "1053").as_deref(), Some("0353"));
         assert_eq!(compose(Frame::Demand, "037").as_deref(), Some("107"));
+    }
+
+    #[test]
+    fn threats_follow_the_threatened_action() {
+        assert_eq!(compose(Frame::Threaten, "1631").as_deref(), Some("1312"));
+        assert_eq!(compose(Frame::Threaten, "164").as_deref(), Some("134"));
+        assert_eq!(compose(Frame::Threaten, "1723").as_deref(), Some("1323"));
+        assert_eq!(compose(Frame::Threaten, "191").as_deref(), Some("1381"));
+        assert_eq!(compose(Frame::Threaten, "190").as_deref(), Some("1384"));
+        assert_eq!(compose(Frame::Threaten, "050"), None);
     }
 
     #[test]

@@ -367,3 +367,16 @@ fn a_demanded_action_in_the_subjunctive_is_a_verb() {
         &["KEN UGAGOV 100"],
     );
 }
+
+/// A threat takes its kind from the threatened action (CAMEO 13 grid).
+#[test]
+fn a_threat_is_coded_by_what_is_threatened() {
+    check(
+        "Uganda has threatened to stop negotiations with Kenya.",
+        &["UGA KEN 134"],
+    );
+    check(
+        "Uganda threatened to launch a military offensive against Kenya.",
+        &["UGA KEN 1384"],
+    );
+}
