@@ -300,8 +300,9 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     // A role with no country anywhere: PETRARCH's "---" country ("officials
     // said", "an aid agency appealed") keeps the event, marked unknown.
     // The role is the head ("officials"), or modifies a head naming people
-    // ("Islamic fundamentalist leaders").
-    let people_head = actors::is_people_noun(lower[n.head]);
+    // ("Islamic fundamentalist leaders"), or is the title of an unknown
+    // person ("Judge Alejandro Rivera").
+    let people_head = actors::is_people_noun(lower[n.head]) || sc.tags[n.head].is_proper();
     let role = mentions.iter().rev().find(|m| {
         matches!(m.kind, actors::MentionKind::Agent { .. })
             && (m.tokens.contains(&n.head)

@@ -380,3 +380,13 @@ fn a_threat_is_coded_by_what_is_threatened() {
         &["UGA KEN 1384"],
     );
 }
+
+/// A title before an unknown name, with no country anywhere: PETRARCH's
+/// unknown-country role.
+#[test]
+fn a_titled_unknown_person_is_an_unknown_country_role() {
+    check(
+        "Judge Alejandro Rivera opened an investigation against Kenyan officials.",
+        &["---JUD KENGOV 090"],
+    );
+}

@@ -222,7 +222,7 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
             j += 1;
         }
         let noun_follows = tags.get(j).is_some_and(|t| t.is_noun());
-        if !noun_follows || !matches!(tags[i - 1], Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ) {
+        if !noun_follows || !tags[i - 1].is_verb() {
             continue;
         }
         let aux = matches!(

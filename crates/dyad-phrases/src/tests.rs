@@ -340,3 +340,11 @@ fn a_gerund_after_verb_and_preposition_takes_the_subject() {
     assert_eq!(g.kind, ClauseKind::Participle);
     assert_eq!(np_words(&s, &p, g.subject), "Youths");
 }
+
+#[test]
+fn a_participle_after_a_progressive_verb_modifies_the_noun() {
+    let s = tagged("Croatia/NNP is/VBZ investigating/VBG alleged/VBN war/NN crimes/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "alleged war crimes");
+}
