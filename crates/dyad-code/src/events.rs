@@ -1202,7 +1202,15 @@ fn frame_clauses(
             frame = Frame::Request;
         }
         let action = fwd(k);
-        let Some(code) = action.and_then(|a| frames::compose(frame, a)) else {
+        // An intention or threat whose action the dictionary cannot code is
+        // still one: "agreed to undertake joint exercises" is 030, not the
+        // verb's own 050.
+        let general = match (frame, action) {
+            (Frame::Intent, None) => Some("030".to_string()),
+            (Frame::Threaten, None) => Some("130".to_string()),
+            _ => None,
+        };
+        let Some(code) = action.and_then(|a| frames::compose(frame, a)).or(general) else {
             continue;
         };
         composed[ci] = Some(Composed {

@@ -390,3 +390,12 @@ fn a_titled_unknown_person_is_an_unknown_country_role() {
         &["---JUD KENGOV 090"],
     );
 }
+
+/// An intention whose action the dictionary cannot code is still an intent.
+#[test]
+fn an_intention_to_do_something_uncoded_is_030() {
+    check(
+        "Kenya and Uganda have agreed to undertake joint military exercises.",
+        &["KEN UGA 030", "UGA KEN 030"],
+    );
+}
