@@ -64,8 +64,18 @@ impl VerbLexicon {
             if let Some(s) = d.synsets.get(id) {
                 for m in &s.members {
                     for toks in std::iter::once(&m.tokens).chain(m.plural.as_ref()) {
-                        if let [dyad_dict::PatternToken::Word(w)] = toks.as_slice() {
-                            out.push(w.to_string());
+                        // Multi-word members ("SWISS_FRANCS") are kept as
+                        // space-joined phrases and matched word by word.
+                        let words: Option<Vec<String>> = toks
+                            .iter()
+                            .filter(|t| !matches!(t, dyad_dict::PatternToken::Join))
+                            .map(|t| match t {
+                                dyad_dict::PatternToken::Word(w) => Some(w.to_string()),
+                                _ => None,
+                            })
+                            .collect();
+                        if let Some(words) = words.filter(|w| !w.is_empty()) {
+                            out.push(words.join(" "));
                         }
                     }
                 }
@@ -199,9 +209,31 @@ impl<'a> PatternWords<'a> {
             tags,
         }
     }
-    fn matches(&self, i: usize, alts: &[String]) -> bool {
+    fn word_at(&self, i: usize, w: &str) -> bool {
+        self.lower.get(i).is_some_and(|x| *x == w) || self.lemmas.get(i).is_some_and(|x| x == w)
+    }
+    /// How many words of one of `alts` start at `i` (the longest), if any.
+    fn match_at(&self, i: usize, alts: &[String]) -> Option<usize> {
         alts.iter()
-            .any(|a| a == self.lower[i] || *a == self.lemmas[i])
+            .filter_map(|a| {
+                let n = a
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                    .try_fold(0, |_, (k, w)| self.word_at(i + k, w).then_some(k + 1))?;
+                (n > 0).then_some(n)
+            })
+            .max()
+    }
+    /// Where one of `alts` starts if it ends at `end` (inclusive), if any.
+    fn match_ending_at(&self, end: usize, alts: &[String]) -> Option<usize> {
+        alts.iter()
+            .filter_map(|a| {
+                let n = a.split(' ').filter(|w| !w.is_empty()).count();
+                let start = (end + 1).checked_sub(n)?;
+                (n > 0 && self.match_at(start, std::slice::from_ref(a)) == Some(n)).then_some(start)
+            })
+            .min()
     }
     /// Words a pattern may step over between its elements: determiners,
     /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
@@ -306,7 +338,8 @@ fn match_forward<'a>(
                     if k >= range.end || gap > MAX_GAP || (joined && gap > 0) {
                         return None;
                     }
-                    if w.matches(k, alts) {
+                    if let Some(n) = w.match_at(k, alts) {
+                        k += n - 1;
                         break;
                     }
                     // Prepositions in patterns must be met, not skipped over, except inside
@@ -394,7 +427,9 @@ fn match_backward(
                         return None;
                     }
                     cur -= 1;
-                    if w.matches(cur, alts) {
+                    if let Some(start) = w.match_ending_at(cur, alts).filter(|&s| s >= range.start)
+                    {
+                        cur = start;
                         break;
                     }
                     gap += 1;
@@ -417,4 +452,82 @@ fn match_backward(
         }
     }
     Some((score, source_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::{Sentence, Span, Token};
+
+    fn sentence(words: &[(&str, Tag)]) -> Sentence {
+        let mut at = 0;
+        let tokens = words
+            .iter()
+            .map(|(w, t)| {
+                let tok = Token {
+                    span: Span::new(at, at + w.len()),
+                    norm: w.to_string(),
+                    tag: *t,
+                };
+                at += w.len() + 1;
+                tok
+            })
+            .collect();
+        Sentence {
+            index: 0,
+            span: Span::new(0, at),
+            tokens,
+            boilerplate: None,
+            headline: false,
+        }
+    }
+
+    /// A synset member of several words ("SWISS_FRANCS") matches those
+    /// words in a row, after the verb and before it.
+    #[test]
+    fn multi_word_synset_members_match() {
+        let src = "&CURRENCY\n+DOLLARS\n+SWISS_FRANCS\n\n&NEGAUX\n+DID_NOT\n\n\
+                   --- GIVE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n- &NEGAUX * TO [904]\n";
+        let (d, _) = dyad_dict::VerbDictionary::parse(src, "test.verbs").expect("parses");
+        let lex = VerbLexicon::from_dictionary(&d);
+        let s = sentence(&[
+            ("Arnor", Tag::NNP),
+            ("contributed", Tag::VBD),
+            ("a", Tag::DT),
+            ("million", Tag::CD),
+            ("swiss", Tag::JJ),
+            ("francs", Tag::NNS),
+            (".", Tag::Period),
+        ]);
+        let p = dyad_phrases::parse(&s);
+        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
+        let w = PatternWords::new(&lower, &tags);
+        let info = lex.lookup("contributed", "contribute", None).expect("verb");
+        let m = info
+            .best_match(&lex, &w, &p, 0..1, 2..7, false)
+            .expect("match");
+        assert_eq!(m.pattern.code.fwd.as_deref(), Some("903"));
+        assert_eq!(m.last, 5);
+
+        let s = sentence(&[
+            ("Arnor", Tag::NNP),
+            ("did", Tag::VBD),
+            ("not", Tag::RB),
+            ("contribute", Tag::VB),
+            ("to", Tag::TO),
+            ("Gondor", Tag::NNP),
+            (".", Tag::Period),
+        ]);
+        let p = dyad_phrases::parse(&s);
+        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
+        let w = PatternWords::new(&lower, &tags);
+        let m = info
+            .best_match(&lex, &w, &p, 0..3, 4..7, false)
+            .expect("match");
+        assert_eq!(m.pattern.code.fwd.as_deref(), Some("904"));
+    }
 }
