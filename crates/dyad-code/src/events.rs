@@ -551,10 +551,15 @@ pub fn code_sentence(
     let framed = frame_clauses(p, &lower, &own, &subject_actors);
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
+        // A pattern that spells the negation out codes it as written.
+        let pattern_negates = own[ci]
+            .as_ref()
+            .ok()
+            .and_then(|o| o.m.as_ref())
+            .is_some_and(|m| m.pattern.states_negation());
         // A negated verb codes nothing, unless the dictionaries' ontology
         // says what its negation means ("did not criticise" → 050 in PICO).
-        let negation = vg
-            .negated
+        let negation = (vg.negated && !pattern_negates)
             .then(|| {
                 let own = own[ci].as_ref().ok()?;
                 let code = own.code.fwd.as_deref()?;
@@ -562,7 +567,7 @@ pub fn code_sentence(
                 Some((neg.to_string(), own.m.clone()))
             })
             .flatten();
-        if vg.negated && negation.is_none() {
+        if vg.negated && negation.is_none() && !pattern_negates {
             decisions[ci] = "negated: not coded".into();
             continue;
         }

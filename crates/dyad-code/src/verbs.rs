@@ -41,6 +41,20 @@ pub struct Pattern {
     pub text: String,
 }
 
+impl Pattern {
+    /// Whether the pattern spells out a negation ("&NEGATVAUXVRB * OVER
+    /// EFFORTS" with "DID N'T"): then it, not the negation rule, decides.
+    pub fn states_negation(&self) -> bool {
+        self.before.iter().chain(&self.after).any(|e| match e {
+            Elem::Word(alts) => alts
+                .iter()
+                .flat_map(|a| a.split(' '))
+                .any(|w| matches!(w, "not" | "n't" | "never")),
+            _ => false,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct VerbInfo {
     pub base: CodePair,
@@ -510,6 +524,7 @@ mod tests {
             .expect("match");
         assert_eq!(m.pattern.code.fwd.as_deref(), Some("903"));
         assert_eq!(m.last, 5);
+        assert!(!m.pattern.states_negation());
 
         let s = sentence(&[
             ("Arnor", Tag::NNP),
@@ -529,5 +544,7 @@ mod tests {
             .best_match(&lex, &w, &p, 0..3, 4..7, false)
             .expect("match");
         assert_eq!(m.pattern.code.fwd.as_deref(), Some("904"));
+        // The pattern spells the negation out, so the coder must not drop it.
+        assert!(m.pattern.states_negation());
     }
 }
