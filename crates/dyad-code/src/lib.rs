@@ -107,18 +107,18 @@ impl Pipeline {
             }
             let mut seen_noun = false;
             let mut verb = None;
-            for k in i + 1..s.tokens.len() {
+            for (k, word) in lower.iter().enumerate().skip(i + 1) {
                 let t = s.tokens[k].tag;
                 if t.is_verb() || t == Tag::MD {
                     verb = None;
                     break;
                 }
-                if t.is_punct() || (t == Tag::IN && lower[k] != "of") {
+                if t.is_punct() || (t == Tag::IN && word != "of") {
                     break;
                 }
                 let base_verb = matches!(t, Tag::NN | Tag::NNS | Tag::JJ)
-                    && dyad_phrases::lemma::verb_lemma(&lower[k]) == lower[k]
-                    && self.verbs.lookup(&lower[k], &lower[k], None).is_some();
+                    && dyad_phrases::lemma::verb_lemma(word) == *word
+                    && self.verbs.lookup(word, word, None).is_some();
                 if seen_noun && verb.is_none() && base_verb {
                     verb = Some(k);
                 }
@@ -234,7 +234,7 @@ impl Pipeline {
                 let start = p.verbs.get(c.verb).map_or(usize::MAX, |v| v.tokens.start);
                 start <= m.start && m.start < c.rest.end.max(start + 1)
             });
-            let Some(ci) = within else { return None };
+            let ci = within?;
             let c = &p.clauses[ci];
             // A clause opened by "when", "since", "whom" … depends on another
             // even where the parser left it a main clause.
