@@ -621,7 +621,8 @@ pub fn code_sentence(
         };
         // "Algeria is prepared to lift the ban": a passive frame verb with no
         // "by" agent is an adjective; its subject acts.
-        let passive = vg.passive && !(composed.is_some() && c.agent.is_none());
+        let adjectival = matches!(vg.lemma.as_str(), "prepare" | "commit");
+        let passive = vg.passive && !(adjectival && composed.is_some() && c.agent.is_none());
         if passive {
             sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();
             targets = subject_actors[ci].clone();

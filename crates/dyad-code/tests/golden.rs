@@ -399,3 +399,12 @@ fn an_intention_to_do_something_uncoded_is_030() {
         &["KEN UGA 030", "UGA KEN 030"],
     );
 }
+
+/// Someone else's expectation or appeal in the passive is not the
+/// subject's own intent or appeal (the frame still takes the action, whose
+/// actor is unknown).
+#[test]
+fn a_passive_expectation_is_not_the_subjects_intent() {
+    check("Kenya is expected to maintain close ties with China.", &[]);
+    check("Kenya was urged to withdraw its troops from Somalia.", &[]);
+}
