@@ -473,7 +473,15 @@ mod tests {
     use super::*;
     use dyad_model::{Sentence, Span, Token};
 
-    fn sentence(words: &[(&str, Tag)]) -> Sentence {
+    /// The best pattern for a tagged sentence whose verb group is at
+    /// `before.end`: (code, last token used, states a negation).
+    fn best(
+        lex: &VerbLexicon,
+        info: &VerbInfo,
+        words: &[(&str, Tag)],
+        before: TokRange,
+        after: TokRange,
+    ) -> Option<(String, usize, bool)> {
         let mut at = 0;
         let tokens = words
             .iter()
@@ -487,13 +495,24 @@ mod tests {
                 tok
             })
             .collect();
-        Sentence {
+        let s = Sentence {
             index: 0,
             span: Span::new(0, at),
             tokens,
             boilerplate: None,
             headline: false,
-        }
+        };
+        let p = dyad_phrases::parse(&s);
+        let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let tags: Vec<Tag> = words.iter().map(|(_, t)| *t).collect();
+        let w = PatternWords::new(&lower, &tags);
+        let m = info.best_match(lex, &w, &p, before, after, false)?;
+        Some((
+            m.pattern.code.fwd.clone().unwrap_or_default(),
+            m.last,
+            m.pattern.states_negation(),
+        ))
     }
 
     /// A synset member of several words ("SWISS_FRANCS") matches those
@@ -504,7 +523,8 @@ mod tests {
                    --- GIVE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n- &NEGAUX * TO [904]\n";
         let (d, _) = dyad_dict::VerbDictionary::parse(src, "test.verbs").expect("parses");
         let lex = VerbLexicon::from_dictionary(&d);
-        let s = sentence(&[
+        let info = lex.lookup("contributed", "contribute", None).expect("verb");
+        let francs = [
             ("Arnor", Tag::NNP),
             ("contributed", Tag::VBD),
             ("a", Tag::DT),
@@ -512,21 +532,13 @@ mod tests {
             ("swiss", Tag::JJ),
             ("francs", Tag::NNS),
             (".", Tag::Period),
-        ]);
-        let p = dyad_phrases::parse(&s);
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
-        let w = PatternWords::new(&lower, &tags);
-        let info = lex.lookup("contributed", "contribute", None).expect("verb");
-        let m = info
-            .best_match(&lex, &w, &p, 0..1, 2..7, false)
-            .expect("match");
-        assert_eq!(m.pattern.code.fwd.as_deref(), Some("903"));
-        assert_eq!(m.last, 5);
-        assert!(!m.pattern.states_negation());
-
-        let s = sentence(&[
+        ];
+        // The last word used is "francs": both words of the member matched.
+        assert_eq!(
+            best(&lex, info, &francs, 0..1, 2..7),
+            Some(("903".to_string(), 5, false))
+        );
+        let negated = [
             ("Arnor", Tag::NNP),
             ("did", Tag::VBD),
             ("not", Tag::RB),
@@ -534,17 +546,9 @@ mod tests {
             ("to", Tag::TO),
             ("Gondor", Tag::NNP),
             (".", Tag::Period),
-        ]);
-        let p = dyad_phrases::parse(&s);
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
-        let w = PatternWords::new(&lower, &tags);
-        let m = info
-            .best_match(&lex, &w, &p, 0..3, 4..7, false)
-            .expect("match");
-        assert_eq!(m.pattern.code.fwd.as_deref(), Some("904"));
+        ];
         // The pattern spells the negation out, so the coder must not drop it.
-        assert!(m.pattern.states_negation());
+        let got = best(&lex, info, &negated, 0..3, 4..7).expect("match");
+        assert_eq!((got.0.as_str(), got.2), ("904", true));
     }
 }
