@@ -18,8 +18,8 @@ pub struct CodePair {
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
-    /// Any of these lower-case words (surface form or lemma).
-    Word(Vec<String>),
+    /// Any of these lower-case words (surface form or lemma), or phrases.
+    Word(Alts),
     /// The target actor's position (`+`).
     Target,
     /// The source actor's position (`$`).
@@ -30,6 +30,14 @@ pub enum Elem {
     Join,
     /// `%`: the clause's subject is a compound ("Arnor and Gondor agreed").
     Compound,
+}
+
+/// The alternatives of one pattern element: single words (the common case,
+/// compared directly) and multi-word synset members ("swiss francs").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Alts {
+    pub words: Vec<String>,
+    pub phrases: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +55,10 @@ impl Pattern {
     pub fn states_negation(&self) -> bool {
         self.before.iter().chain(&self.after).any(|e| match e {
             Elem::Word(alts) => alts
+                .words
                 .iter()
-                .flat_map(|a| a.split(' '))
-                .any(|w| matches!(w, "not" | "n't" | "never")),
+                .chain(alts.phrases.iter().flatten())
+                .any(|w| matches!(w.as_str(), "not" | "n't" | "never")),
             _ => false,
         })
     }
@@ -73,8 +82,8 @@ pub struct VerbLexicon {
 impl VerbLexicon {
     /// Compile a loaded verb dictionary into the coder's lookup form.
     pub fn from_dictionary(d: &dyad_dict::VerbDictionary) -> VerbLexicon {
-        let synset_words = |id: dyad_dict::SynsetId| -> Vec<String> {
-            let mut out = Vec::new();
+        let synset_words = |id: dyad_dict::SynsetId| -> Alts {
+            let mut out = Alts::default();
             if let Some(s) = d.synsets.get(id) {
                 for m in &s.members {
                     for toks in std::iter::once(&m.tokens).chain(m.plural.as_ref()) {
@@ -88,8 +97,10 @@ impl VerbLexicon {
                                 _ => None,
                             })
                             .collect();
-                        if let Some(words) = words.filter(|w| !w.is_empty()) {
-                            out.push(words.join(" "));
+                        match words {
+                            Some(mut w) if w.len() == 1 => out.words.extend(w.pop()),
+                            Some(w) if w.len() > 1 => out.phrases.push(w),
+                            _ => {}
                         }
                     }
                 }
@@ -98,13 +109,16 @@ impl VerbLexicon {
         };
         fn flatten(
             toks: &[dyad_dict::PatternToken],
-            syn: &dyn Fn(dyad_dict::SynsetId) -> Vec<String>,
+            syn: &dyn Fn(dyad_dict::SynsetId) -> Alts,
             out: &mut Vec<Elem>,
         ) {
             use dyad_dict::PatternToken as T;
             for t in toks {
                 match t {
-                    T::Word(w) => out.push(Elem::Word(vec![w.to_string()])),
+                    T::Word(w) => out.push(Elem::Word(Alts {
+                        words: vec![w.to_string()],
+                        phrases: Vec::new(),
+                    })),
                     T::Synset(id) => out.push(Elem::Word(syn(*id))),
                     T::Source => out.push(Elem::Source),
                     T::Target => out.push(Elem::Target),
@@ -227,27 +241,34 @@ impl<'a> PatternWords<'a> {
         self.lower.get(i).is_some_and(|x| *x == w) || self.lemmas.get(i).is_some_and(|x| x == w)
     }
     /// How many words of one of `alts` start at `i` (the longest), if any.
-    fn match_at(&self, i: usize, alts: &[String]) -> Option<usize> {
-        alts.iter()
-            .filter_map(|a| {
-                let n = a
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .enumerate()
-                    .try_fold(0, |_, (k, w)| self.word_at(i + k, w).then_some(k + 1))?;
-                (n > 0).then_some(n)
-            })
-            .max()
+    fn match_at(&self, i: usize, alts: &Alts) -> Option<usize> {
+        let phrase = alts
+            .phrases
+            .iter()
+            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word_at(i + k, w)))
+            .map(Vec::len)
+            .max();
+        phrase.or_else(|| alts.words.iter().any(|a| self.word_at(i, a)).then_some(1))
     }
     /// Where one of `alts` starts if it ends at `end` (inclusive), if any.
-    fn match_ending_at(&self, end: usize, alts: &[String]) -> Option<usize> {
-        alts.iter()
-            .filter_map(|a| {
-                let n = a.split(' ').filter(|w| !w.is_empty()).count();
-                let start = (end + 1).checked_sub(n)?;
-                (n > 0 && self.match_at(start, std::slice::from_ref(a)) == Some(n)).then_some(start)
+    fn match_ending_at(&self, end: usize, alts: &Alts) -> Option<usize> {
+        let phrase = alts
+            .phrases
+            .iter()
+            .filter_map(|p| {
+                let start = (end + 1).checked_sub(p.len())?;
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word_at(start + k, w))
+                    .then_some(start)
             })
-            .min()
+            .min();
+        phrase.or_else(|| {
+            alts.words
+                .iter()
+                .any(|a| self.word_at(end, a))
+                .then_some(end)
+        })
     }
     /// Words a pattern may step over between its elements: determiners,
     /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
