@@ -97,6 +97,9 @@ impl Pipeline {
             "require",
             "order",
         ];
+        if !s.tokens.iter().any(|t| t.norm.eq_ignore_ascii_case("that")) {
+            return;
+        }
         let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
         for i in 1..s.tokens.len() {
             if lower[i] != "that"
