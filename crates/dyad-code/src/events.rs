@@ -619,8 +619,9 @@ pub fn code_sentence(
                 .map(|np| resolve(np, &sc, ctx))
                 .unwrap_or_default()
         };
-        // "Algeria is prepared to lift the ban": a passive frame verb with no
-        // "by" agent is an adjective; its subject acts.
+        // "Algeria is prepared to lift the ban": "prepared/committed to" with
+        // no "by" agent is an adjective and its subject acts ("Kenya was
+        // urged to" stays someone else's appeal).
         let adjectival = matches!(vg.lemma.as_str(), "prepare" | "commit");
         let passive = vg.passive && !(adjectival && composed.is_some() && c.agent.is_none());
         if passive {
