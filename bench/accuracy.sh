@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # dyad's accuracy figures, as the README reports them. Needs ../shared beside the repository.
-# Usage: bench/accuracy.sh   (builds the release binary first)
+# Usage: bench/accuracy.sh   (builds the release binary first; DYAD_BIN=path uses that binary instead)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -p dyad >&2
-R=./target/release/dyad
+if [ -z "${DYAD_BIN:-}" ]; then
+  cargo build --release -p dyad >&2
+fi
+R=${DYAD_BIN:-./target/release/dyad}
 S=../shared/data
 U=$S/universal-petrarch
 P=$S/petrarch2
