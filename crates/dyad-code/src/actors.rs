@@ -202,7 +202,8 @@ pub fn compose(
     // ("White House security officials").
     // So does one naming the organisation of an unknown person or office
     // after it ("Arab League Secretary-General Chedli Klibi", "the Arab
-    // League chief").
+    // League chief") when no country is named: "Somali President Hassan
+    // Sheikh Mohamud" is Somalia's, whatever "Hassan" alone matches.
     let person_head = tags.get(head).is_some_and(|t| t.is_proper())
         || lower.get(head).is_some_and(|h| is_people_noun(h));
     let specific = actors.iter().rev().find(|m| {
@@ -212,7 +213,7 @@ pub fn compose(
                 || (person_head
                     && m.tokens.end <= head
                     && !m.in_compound
-                    && !actors.iter().any(|o| covers_head(o))))
+                    && !actors.iter().any(|o| covers_head(o) || o.code.len() == 3)))
     });
     // The first country named owns the phrase ("Ithilen's minister
     // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier

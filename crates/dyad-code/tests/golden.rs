@@ -408,3 +408,13 @@ fn a_passive_expectation_is_not_the_subjects_intent() {
     check("Kenya is expected to maintain close ties with China.", &[]);
     check("Kenya was urged to withdraw its troops from Somalia.", &[]);
 }
+
+/// A country and a title before an unknown name decide, not a dictionary
+/// person matching one of the name's words.
+#[test]
+fn a_titled_name_with_a_country_is_that_countrys() {
+    check(
+        "Kenyan President William Ruto met Somali President Hassan Sheikh Mohamud in Nairobi.",
+        &["KENGOV SOMGOV 040"],
+    );
+}
