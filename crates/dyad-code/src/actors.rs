@@ -206,10 +206,14 @@ pub fn compose(
     // Sheikh Mohamud" is Somalia's, whatever "Hassan" alone matches.
     let person_head = tags.get(head).is_some_and(|t| t.is_proper())
         || lower.get(head).is_some_and(|h| is_people_noun(h));
+    // A named organisation before a generic word for a body ("the Hizbollah
+    // group", "the APEC forum") is that organisation.
+    let body_head = lower.get(head).is_some_and(|h| is_body_noun(h));
     let specific = actors.iter().rev().find(|m| {
         m.code.len() > 3
             && (covers_head(m)
                 || agent_head.is_some()
+                || (body_head && m.tokens.end <= head && !m.in_compound)
                 || (person_head
                     && m.tokens.end <= head
                     && !m.in_compound
@@ -285,6 +289,31 @@ pub fn compose(
         }
         _ => None,
     }
+}
+
+/// Generic words for an organised body, which a name before them identifies.
+fn is_body_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "movement"
+            | "organisation"
+            | "organization"
+            | "forum"
+            | "party"
+            | "faction"
+            | "coalition"
+            | "bloc"
+            | "network"
+            | "body"
+            | "militia"
+            | "organisations"
+            | "organizations"
+            | "groups"
+            | "movements"
+            | "factions"
+            | "militias"
+    )
 }
 
 /// A country mention on a hyphenated token ("U.S.-backed") followed by

@@ -468,6 +468,11 @@ pub fn code_sentence(
                 if a.person {
                     ctx.note(&a, true);
                 }
+                // "Eriador's death toll has risen": with no actor in the
+                // subject itself, its possessor is who the clause is about.
+                if acts.is_empty() {
+                    acts.push(a);
+                }
             }
         }
         subject_actors.push(acts);

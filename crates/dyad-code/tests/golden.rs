@@ -418,3 +418,30 @@ fn a_titled_name_with_a_country_is_that_countrys() {
         &["KENGOV SOMGOV 040"],
     );
 }
+
+/// With no actor in the subject itself, its possessor acts: "Kenya's
+/// delegation", "Sudan's army chief" are covered by the dictionary; this is
+/// the case of a plain noun owned by a country.
+#[test]
+fn a_subjects_possessor_is_the_source_when_the_subject_names_no_actor() {
+    check(
+        "Ethiopia's envoy criticised Eritrea on Monday.",
+        &["ETHGOV ERI 111"],
+    );
+    check("Ethiopia's economy accused Eritrea.", &["ETH ERI 112"]);
+}
+
+/// A named organisation before a generic word for a body is that
+/// organisation; a short acronym in parentheses does not split the phrase.
+#[test]
+fn an_organisation_named_before_group_or_forum() {
+    check(
+        "The pro-Iranian Hezbollah group accused Israel of violating the truce.",
+        &["LBNREB ISR 112"],
+    );
+    check(
+        "The Asia-Pacific Economic Cooperation (APEC) forum praised Japan.",
+        &["IGOASAAPC JPN 051"],
+    );
+    check("The PRC condemned Taiwan.", &["CHN TWN 111"]);
+}

@@ -91,6 +91,16 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         i += 1;
                         continue;
                     }
+                    // "the Asia-Pacific Economic Cooperation (APEC) forum": a short
+                    // parenthesised name inside a phrase that goes on after it.
+                    if has_noun {
+                        if let Some(close) = inner_parenthesis(w, i) {
+                            if w.tag(close + 1).is_noun() {
+                                i = close + 1;
+                                continue;
+                            }
+                        }
+                    }
                     if i < n && np_continues(w, i, has_noun) && !is_temporal(&w.lower[i]) {
                         has_noun |= w.tag(i).is_noun() || w.tag(i) == Tag::CD;
                         i += 1;
@@ -140,6 +150,20 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
         }
         i += 1;
     }
+}
+
+/// If a parenthesis opens at `i` and holds only a few nouns, numbers or
+/// name words ("(APEC)", "(Party of God)"), the position of its `)`.
+fn inner_parenthesis(w: &Words, i: usize) -> Option<usize> {
+    if w.tag(i) != Tag::LRB {
+        return None;
+    }
+    let close = (i + 1..(i + 6).min(w.len())).find(|&k| w.tag(k) == Tag::RRB)?;
+    let names = (i + 1..close).all(|k| {
+        let t = w.tag(k);
+        t.is_noun() || matches!(t, Tag::CD | Tag::Hyph | Tag::IN | Tag::DT | Tag::CC) || t.is_adj()
+    });
+    (close > i + 1 && names).then_some(close)
 }
 
 /// Words before a number that make it approximate ("about 300

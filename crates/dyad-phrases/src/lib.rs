@@ -215,6 +215,39 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
         if !matches!(tags[i], Tag::VBN | Tag::VBG) {
             continue;
         }
+        // After a determiner or possessive (and any adjectives) a participle
+        // is inside a noun phrase: "a new bombing and shelling offensive",
+        // "the killing of …", "its stalled talks". ("that" is often a
+        // complementiser the tagger read as DT.)
+        let mut d = i;
+        while d > 0
+            && (tags[d - 1].is_adj()
+                || (tags[d - 1] == Tag::CC && d >= 2 && tags[d - 2] == Tag::JJ))
+        {
+            d -= 1;
+        }
+        let determined = d > 0
+            && matches!(tags[d - 1], Tag::DT | Tag::PRPS | Tag::POS)
+            && lower[d - 1] != "that";
+        if determined {
+            let mut j = i + 1;
+            while tags
+                .get(j)
+                .is_some_and(|t| t.is_adj() || matches!(t, Tag::VBG | Tag::VBN | Tag::CC))
+            {
+                j += 1;
+            }
+            if tags.get(j).is_some_and(|t| t.is_noun()) {
+                tags[i] = Tag::JJ;
+            } else if tags[i] == Tag::VBG
+                && !tags
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::PRP))
+            {
+                tags[i] = Tag::NN;
+            }
+            continue;
+        }
         // Any adjectives may stand between: "extradited suspected British
         // militant X".
         let mut j = i + 1;

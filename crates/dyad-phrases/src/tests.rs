@@ -348,3 +348,36 @@ fn a_participle_after_a_progressive_verb_modifies_the_noun() {
     assert_eq!(p.clauses.len(), 1);
     assert_eq!(np_words(&s, &p, p.clauses[0].object), "alleged war crimes");
 }
+
+/// After a determiner (and adjectives) a participle is inside the noun
+/// phrase, not a verb of its own.
+#[test]
+fn participles_after_a_determiner_stay_in_the_noun_phrase() {
+    let s = tagged("Kenya/NNP launched/VBD a/DT new/JJ bombing/VBG and/CC shelling/VBG offensive/NN against/IN rebels/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1, "one verb: launched");
+    let c = &p.clauses[0];
+    assert_eq!(
+        np_words(&s, &p, c.object),
+        "a new bombing and shelling offensive"
+    );
+    let s = tagged("Uganda/NNP condemned/VBD the/DT killing/VBG of/IN civilians/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1, "one verb: condemned");
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "the killing");
+}
+
+/// A short parenthesised name does not cut the phrase around it.
+#[test]
+fn a_parenthesised_acronym_inside_a_noun_phrase() {
+    let s = tagged("The/DT Asia-Pacific/NNP Economic/NNP Cooperation/NNP (/-LRB- APEC/NNP )/-RRB- forum/NN agreed/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].subject),
+        "The Asia-Pacific Economic Cooperation ( APEC ) forum"
+    );
+    // A parenthesis that ends the phrase stays outside it.
+    let s = tagged("The/DT African/NNP Union/NNP (/-LRB- AU/NNP )/-RRB- agreed/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].subject), "The African Union");
+}

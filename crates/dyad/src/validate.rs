@@ -143,6 +143,11 @@ pub fn run(
                         );
                     }
                 }
+                for (i, d) in actors.decisions.iter().enumerate() {
+                    if !d.is_empty() {
+                        println!("  coding C{i}: {d}");
+                    }
+                }
             }
             for e in pipeline.code_annotated(&doc, fallback) {
                 println!(
