@@ -563,15 +563,23 @@ pub fn code_sentence(
             .and_then(|o| o.m.as_ref())
             .is_some_and(|m| m.pattern.states_negation());
         // A negated verb codes nothing, unless the dictionaries' ontology
-        // says what its negation means ("did not criticise" → 050 in PICO).
+        // says what its negation means ("did not criticise" → 050 in PICO),
+        // or it refuses cooperation (see `refusal`).
         let negation = (vg.negated && !pattern_negates)
             .then(|| {
                 let own = own[ci].as_ref().ok()?;
                 let code = own.code.fwd.as_deref()?;
-                let neg = dicts.ontology.as_ref()?.negated(code)?;
-                Some((neg.to_string(), own.m.clone()))
+                let neg = dicts
+                    .ontology
+                    .as_ref()
+                    .and_then(|o| o.negated(code))
+                    .map(str::to_string)
+                    .or_else(|| refusal(vg, code))?;
+                Some((neg, own.m.clone()))
             })
             .flatten();
+        // "will not meet" is a refusal made now, not an intention.
+        let refused = negation.is_some();
         if vg.negated && negation.is_none() && !pattern_negates {
             decisions[ci] = "negated: not coded".into();
             continue;
@@ -760,6 +768,8 @@ pub fn code_sentence(
                 .is_some_and(|m| matches!(m, "will" | "shall"));
         let modality = if speaker.is_some() {
             Some("reported".to_string())
+        } else if refused {
+            None
         } else if hypothetical {
             Some("hypothetical".to_string())
         } else {
@@ -869,6 +879,38 @@ pub fn code_sentence(
     if let Some(x) = explain {
         x.decisions = decisions;
     }
+}
+
+/// A negated intent or offer of cooperation that states a refusal: "will not provide
+/// support", "would not meet", "cannot accept" (a future or modal negation),
+/// or a response verb negated ("did not accept the plan"). CAMEO codes these
+/// as rejections (12) of the cooperation's category; a plain past negation
+/// ("did not meet") is a non-event.
+fn refusal(vg: &dyad_phrases::VerbGroup, code: &str) -> Option<String> {
+    let b = code.as_bytes();
+    let cooperative = b.len() >= 3 && b[0] == b'0' && (b'3'..=b'8').contains(&b[1]);
+    let stated = vg.tense == dyad_phrases::Tense::Future
+        || vg
+            .modal
+            .as_deref()
+            .is_some_and(|m| matches!(m, "will" | "would" | "shall" | "can" | "could"))
+        || matches!(
+            vg.lemma.as_str(),
+            "accept"
+                | "agree"
+                | "approve"
+                | "allow"
+                | "permit"
+                | "endorse"
+                | "recognize"
+                | "recognise"
+                | "heed"
+                | "comply"
+        );
+    if !(cooperative && stated) {
+        return None;
+    }
+    frames::compose(frames::Frame::Reject, code)
 }
 
 /// The country modifying a phrase ("Ukrainian protester" → UKR), as an actor.

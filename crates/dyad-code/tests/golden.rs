@@ -445,3 +445,17 @@ fn an_organisation_named_before_group_or_forum() {
     );
     check("The PRC condemned Taiwan.", &["CHN TWN 111"]);
 }
+
+/// A negated future or modal offer of cooperation is a refusal (12 on
+/// CAMEO's grid); a plain negated past is a non-event.
+#[test]
+fn a_stated_refusal_of_cooperation_is_a_rejection() {
+    check("Kenya will not meet Somalia.", &["KEN SOM 125"]);
+    check("Kenya did not meet Somalia.", &[]);
+    // PICO, shipped with the default dictionaries: negated easing of
+    // sanctions is a refusal to ease them.
+    check(
+        "Kenya will not ease sanctions on Eritrea.",
+        &["KEN ERI 1244"],
+    );
+}

@@ -227,6 +227,9 @@ pub fn embedded() -> Result<Dictionaries, DictError> {
         file!("Phoenix.agents.txt", DictKind::Agents),
         file!("dyad.agents.txt", DictKind::Agents),
         file!("Phoenix.discards.txt", DictKind::Discards),
+        // What a negated code means ("did not ease sanctions" is a refusal to
+        // yield, 1244), as UD-PETRARCH's coders defined it.
+        file!("PETR.Internal.Coding.Ontology.txt", DictKind::Ontology),
     ])
 }
 

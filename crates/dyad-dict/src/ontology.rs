@@ -25,14 +25,39 @@ pub struct CodingOntology {
     pub negation: HashMap<String, String>,
     /// Hex value → the first CAMEO code given it (for reading negations back).
     by_value: HashMap<i64, String>,
+    /// Every (code, value) with a single-term value, in file order.
+    values: Vec<(String, i64)>,
     /// Negations whose value no code had yet when read: (code, value, line).
     pending: Vec<(String, i64, usize)>,
+    /// Rejections defined as a negation (`121:-0xFFFF+0x0070`): (code, value
+    /// negated). Resolved at the end of each file; a value no code has is
+    /// not an error (PICO defines 125–129 over values of its own).
+    rejections: Vec<(String, i64)>,
 }
 
 impl CodingOntology {
     /// The code a negated `code` stands for, if the ontology says.
     pub fn negated(&self, code: &str) -> Option<&str> {
         self.negation.get(code).map(String::as_str)
+    }
+
+    /// `121:-0xFFFF+0x0070` reads "rejecting material cooperation is
+    /// negated material cooperation": every code of value 0x0070 (060),
+    /// negated, is 121 — unless an explicit negation field said otherwise.
+    /// Values masked with 0x300 ("122:-0xFFFF+0x2040+0x300") are kept apart
+    /// by PICO on purpose and have two terms, so they are not read here.
+    fn resolve_rejections(&mut self) {
+        for (code, value) in std::mem::take(&mut self.rejections) {
+            let negated: Vec<String> = self
+                .values
+                .iter()
+                .filter(|(_, v)| *v == value)
+                .map(|(c, _)| c.clone())
+                .collect();
+            for n in negated {
+                self.negation.entry(n).or_insert_with(|| code.clone());
+            }
+        }
     }
 
     fn resolve_pending(&mut self) {
@@ -104,6 +129,7 @@ impl DictionaryFile for CodingOntology {
             diag.recover(result, strict)?;
         }
         self.resolve_pending();
+        self.resolve_rejections();
         if strict {
             if let Some((code, value, line)) = self.pending.first() {
                 return Err(diag.err(
@@ -140,6 +166,12 @@ impl CodingOntology {
         // as -0xFFFF+0x0070 describe rejections and are not looked up).
         if let [v] = terms.as_slice() {
             self.by_value.entry(*v).or_insert_with(|| code.to_string());
+            self.values.push((code.to_string(), *v));
+        }
+        if let [a, b] = terms.as_slice() {
+            if *a == -NEGATION_MARK && *b > 0 {
+                self.rejections.push((code.to_string(), *b));
+            }
         }
         if let Some(neg) = fields.next().and_then(hex_terms) {
             if neg.iter().any(|x| x.abs() == NEGATION_MARK) {
@@ -173,6 +205,18 @@ mod tests {
         assert_eq!(o.negated("110"), Some("050"));
         assert_eq!(o.negated("170"), Some("057"));
         assert_eq!(o.negated("120"), None);
+        assert_eq!(o.negated("040"), None);
+    }
+
+    #[test]
+    fn rejections_defined_as_negations_code_negated_cooperation() {
+        let src = "060:0x0070\n061:0x0075\n121:-0xFFFF+0x0070\n1211:-0xFFFF+0x0075\n\
+                   023:0x2040\n122:-0xFFFF+0x2040+0x300\n125:-0xFFFF+0x0010\n";
+        let o = CodingOntology::parse_strict(src, "pico.txt").unwrap();
+        assert_eq!(o.negated("060"), Some("121"));
+        assert_eq!(o.negated("061"), Some("1211"));
+        // Masked values and values no code has say nothing.
+        assert_eq!(o.negated("023"), None);
         assert_eq!(o.negated("040"), None);
     }
 

@@ -38,6 +38,8 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
             && i > 0
             && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS))
         || (t == Tag::RB && w.tag(i + 1).is_adj())
+        // "any more refugees", "no more troops".
+        || (t == Tag::RBR && !has_noun && w.tag(i + 1).is_noun())
 }
 
 /// Chunk noun phrases and verb groups.

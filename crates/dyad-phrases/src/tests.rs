@@ -381,3 +381,10 @@ fn a_parenthesised_acronym_inside_a_noun_phrase() {
     let p = parse(&s);
     assert_eq!(np_words(&s, &p, p.clauses[0].subject), "The African Union");
 }
+
+#[test]
+fn more_before_a_noun_stays_in_the_phrase() {
+    let s = tagged("Syria/NNP will/MD not/RB accept/VB any/DT more/RBR refugees/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "any more refugees");
+}
