@@ -1008,6 +1008,16 @@ fn find_target(
         if !a.is_empty() {
             return a;
         }
+        // "forced the UN refugee agency, UNHCR, out": the object's
+        // apposition names it.
+        for (k, n) in p.nps.iter().enumerate().skip(o + 1).take(2) {
+            if n.apposition_of == Some(o) {
+                let a = others(resolve(k, sc, ctx));
+                if !a.is_empty() {
+                    return a;
+                }
+            }
+        }
     }
     // Parties before places: "celebrated in Osgiliath with the leaders of
     // Gondor" is about Gondor; a place is the target only when nothing else is.
