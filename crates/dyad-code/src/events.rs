@@ -1269,9 +1269,19 @@ fn frame_clauses(
         // An intention or threat whose action the dictionary cannot code is
         // still one: "agreed to undertake joint exercises" is 030, not the
         // verb's own 050.
+        // Asking or demanding it stays an appeal or demand whatever the
+        // action: "wants Putin to attack Switzerland" is an appeal to Putin.
         let general = match (frame, action) {
             (Frame::Intent, None) => Some("030".to_string()),
             (Frame::Threaten, None) => Some("130".to_string()),
+            // (unless the verb's own pattern said more: "urged X to respond
+            // to proposals" keeps its pattern's code).
+            (Frame::Request, _) if own_code.is_none_or(frames::is_general) => {
+                Some("020".to_string())
+            }
+            (Frame::Demand, _) if own_code.is_none_or(frames::is_general) => {
+                Some("100".to_string())
+            }
             _ => None,
         };
         let Some(code) = action.and_then(|a| frames::compose(frame, a)).or(general) else {

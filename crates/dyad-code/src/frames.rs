@@ -153,7 +153,14 @@ pub fn compose(frame: Frame, action: &str) -> Option<String> {
     if frame == Frame::Threaten {
         return threat(action).map(str::to_string);
     }
-    let (cat, sub) = category(action)?;
+    // A declared intention to do harm ("vowed to impose sanctions", "wants to
+    // attack") is CAMEO's threat of that harm, not an intent to cooperate.
+    let Some((cat, sub)) = category(action) else {
+        return (frame == Frame::Intent)
+            .then(|| threat(action))
+            .flatten()
+            .map(str::to_string);
+    };
     let b = base(frame, cat);
     if sub > 0 {
         let specific = format!("{b}{sub}");
@@ -205,7 +212,7 @@ pub fn is_general(code: &str) -> bool {
 pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame> {
     let by_lemma = match lemma {
         "agree" | "pledge" | "promise" | "vow" | "offer" | "undertake" | "decide" | "plan"
-        | "intend" | "volunteer" | "resolve" => Some(Frame::Intent),
+        | "intend" | "volunteer" | "resolve" | "swear" => Some(Frame::Intent),
         // "is prepared to", "is committed to".
         "prepare" | "commit" if passive => Some(Frame::Intent),
         "urge" | "ask" | "appeal" | "request" | "call" | "press" | "implore" | "beg"
@@ -283,10 +290,20 @@ mod tests {
     }
 
     #[test]
-    fn conflict_and_statements_do_not_compose() {
-        for c in ["010", "051", "112", "190", "1721", "0", "x12", ""] {
+    fn statements_do_not_compose() {
+        for c in ["010", "051", "112", "0", "x12", ""] {
             assert_eq!(compose(Frame::Intent, c), None, "{c}");
         }
+        for c in ["190", "1721", "112"] {
+            assert_eq!(compose(Frame::Request, c), None, "{c}");
+        }
+    }
+
+    #[test]
+    fn an_intention_to_do_harm_is_a_threat() {
+        assert_eq!(compose(Frame::Intent, "190").as_deref(), Some("1384"));
+        assert_eq!(compose(Frame::Intent, "1721").as_deref(), Some("1321"));
+        assert_eq!(compose(Frame::Intent, "163").as_deref(), Some("1312"));
     }
 
     #[test]
