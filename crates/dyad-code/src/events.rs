@@ -723,9 +723,29 @@ pub fn code_sentence(
                 .is_some_and(|c| c.starts_with("01") || c.starts_with("14"));
             targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
+        let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
+        // "Nepalese students protested against the government": a role of no
+        // stated country is the protesters' own.
+        if protest {
+            if let Some(home) = sources.iter().find_map(|s| {
+                let c = s.country();
+                (c.len() == 3 && !c.starts_with("---") && !s.code.starts_with("IGO"))
+                    .then(|| c.to_string())
+            }) {
+                for t in targets.iter_mut() {
+                    if let Some(role) = t.code.strip_prefix("---").filter(|r| !r.is_empty()) {
+                        let code = format!("{home}{role}");
+                        // Not into the protesters themselves.
+                        if sources.iter().all(|s| s.code != code) {
+                            t.code = code;
+                        }
+                    }
+                }
+            }
+        }
         // A protest naming no one protests against its own government
         // ("Egyptian demonstrators rioted"), as ICEWS and CAMEO coders read it.
-        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("14")) {
+        if targets.is_empty() && protest {
             targets = sources
                 .iter()
                 .filter(|a| {

@@ -502,3 +502,22 @@ fn verb_codes_follow_the_cameo_codebook() {
         assert!(got.contains(want), "{text}: want {want}, got {got:?}");
     }
 }
+
+/// Organising, launching or carrying on a protest is protesting, against
+/// the protesters' own government unless someone else is named; a role of
+/// no stated country they protest against is their country's.
+#[test]
+fn protests_organised_or_continued_and_their_targets() {
+    check(
+        "Nepalese opposition parties organized a general strike.",
+        &["NPLOPP NPLGOV 143"],
+    );
+    check(
+        "Nepalese opposition parties continued their hunger strike.",
+        &["NPLOPP NPLGOV 142"],
+    );
+    check(
+        "Nepalese students staged a protest against the government.",
+        &["NPLEDU NPLGOV 141"],
+    );
+}
