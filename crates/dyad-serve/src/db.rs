@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use dyad_model::{DateSource, EventRecord, EventSpans, Plover, Span};
+use dyad_store::query::{event_from_row, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use dyad_store::{Filter, Period, SeriesRow, Store, StoredEvent};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -87,67 +87,6 @@ pub struct NetRow {
     pub goldstein_sum: f64,
 }
 
-const EVENT_COLUMNS: &str = "e.id, d.doc_key, e.first_sentence, e.date, e.date_source, e.source, e.target, e.source_text, e.target_text, \
-    e.code, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, e.text, e.spans, e.verb_text, \
-    e.speaker, e.modality, e.pattern, e.num_mentions, e.num_articles, e.location";
-
-/// Same mapping as the store's own query (columns in `EVENT_COLUMNS` order from `offset`).
-fn event_from_row(r: &rusqlite::Row, o: usize) -> rusqlite::Result<StoredEvent> {
-    let date_source = match r.get::<_, String>(o + 4)?.as_str() {
-        "given" => DateSource::Given,
-        "text" => DateSource::Text,
-        _ => DateSource::Default,
-    };
-    let u = |v: i64| v.max(0) as u64;
-    Ok(StoredEvent {
-        event_id: r.get(o)?,
-        event: EventRecord {
-            doc_id: r.get(o + 1)?,
-            sentence: r.get::<_, i64>(o + 2)?.max(0) as usize,
-            date: r.get(o + 3)?,
-            date_source,
-            source: r.get(o + 5)?,
-            target: r.get(o + 6)?,
-            source_text: r.get(o + 7)?,
-            target_text: r.get(o + 8)?,
-            code: r.get(o + 9)?,
-            root: r.get(o + 10)?,
-            quad_class: r.get::<_, i64>(o + 11)?.clamp(0, 4) as u8,
-            goldstein: r.get(o + 12)?,
-            plover: Plover {
-                event: r.get(o + 13)?,
-                mode: r.get(o + 14)?,
-                context: r.get(o + 15)?,
-            },
-            text: r.get(o + 16)?,
-            spans: parse_spans(&r.get::<_, String>(o + 17)?),
-            verb_text: r.get(o + 18)?,
-            speaker: r.get(o + 19)?,
-            modality: r.get(o + 20)?,
-            pattern: r.get(o + 21)?,
-            location: r
-                .get::<_, Option<String>>(o + 24)?
-                .and_then(|j| serde_json::from_str(&j).ok()),
-        },
-        mentions: u(r.get(o + 22)?),
-        articles: u(r.get(o + 23)?),
-    })
-}
-
-fn parse_spans(json: &str) -> EventSpans {
-    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let span = |k: &str| {
-        let a = v.get(k)?.as_array()?;
-        let (s, e) = (a.first()?.as_u64()? as usize, a.get(1)?.as_u64()? as usize);
-        Some(Span::new(s.min(e), e.max(s)))
-    };
-    EventSpans {
-        source: span("source"),
-        target: span("target"),
-        verb: span("verb"),
-    }
-}
-
 /// The document whose `doc_id` is `id` (the first stored, when several
 /// share it), else the one whose row id is `id`.
 pub fn document(store: &Store, id: &str) -> Result<Option<DocumentView>, ApiError> {
@@ -211,14 +150,14 @@ pub fn document(store: &Store, id: &str) -> Result<Option<DocumentView>, ApiErro
         .collect::<Vec<_>>()
         .join(" ");
     let mut stmt = c.prepare(&format!(
-        "SELECT m.sentence, {EVENT_COLUMNS} FROM mentions m JOIN events e ON e.id = m.event \
+        "SELECT {EVENT_COLUMNS}, m.sentence FROM mentions m JOIN events e ON e.id = m.event \
          JOIN documents d ON d.id = e.first_document WHERE m.document = ?1 ORDER BY m.sentence, e.id"
     ))?;
     doc.events = stmt
         .query_map([doc.document_id], |r| {
             Ok(MentionedEvent {
-                mention_sentence: r.get(0)?,
-                event: event_from_row(r, 1)?,
+                mention_sentence: r.get(EVENT_COLUMN_COUNT)?,
+                event: event_from_row(r)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

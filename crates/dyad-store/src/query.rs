@@ -205,11 +205,20 @@ pub struct StoredEvent {
     pub articles: u64,
 }
 
-pub(crate) const EVENT_COLUMNS: &str = "e.id, d.doc_key, e.first_sentence, e.date, e.date_source, e.source, e.target, e.source_text, e.target_text, \
+/// The columns [`event_from_row`] reads, in its order, over `events e` joined
+/// with the first reporting document `d`. Public so that readers outside the
+/// store (the HTTP API's document view) select and map events the same way;
+/// they append their own columns after these, from [`EVENT_COLUMN_COUNT`] on.
+pub const EVENT_COLUMNS: &str = "e.id, d.doc_key, e.first_sentence, e.date, e.date_source, e.source, e.target, e.source_text, e.target_text, \
     e.code, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.plover_context, e.text, e.spans, e.verb_text, \
     e.speaker, e.modality, e.pattern, e.num_mentions, e.num_articles, e.location";
 
-pub(crate) fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredEvent> {
+/// How many columns [`EVENT_COLUMNS`] names: the index of the first column a
+/// caller appends after them.
+pub const EVENT_COLUMN_COUNT: usize = 25;
+
+/// One stored event from a row whose first columns are [`EVENT_COLUMNS`].
+pub fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredEvent> {
     let date_source = match r.get::<_, String>(4)?.as_str() {
         "given" => DateSource::Given,
         "text" => DateSource::Text,
@@ -428,5 +437,15 @@ impl Store {
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_column_count_is_the_number_of_event_columns() {
+        assert_eq!(EVENT_COLUMNS.split(',').count(), EVENT_COLUMN_COUNT);
     }
 }

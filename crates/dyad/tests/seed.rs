@@ -9,12 +9,7 @@ const SEED: &str = "seed/china-kenya-focac-2024.txt";
 #[test]
 fn parse_finds_date_boilerplate_sentences_and_speakers() {
     let Some(seed) = shared(SEED) else { return };
-    let out = dyad().arg("parse").arg(&seed).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(dyad().arg("parse").arg(&seed));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("date: 2024-09-05 [text]"),
@@ -52,12 +47,7 @@ fn parse_finds_date_boilerplate_sentences_and_speakers() {
 #[test]
 fn code_finds_the_talks_the_urging_and_the_praise() {
     let Some(seed) = shared(SEED) else { return };
-    let out = dyad().arg("code").arg(&seed).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(dyad().arg("code").arg(&seed));
     let ev = events(&out);
     assert!(!ev.is_empty());
     let s = |e: &serde_json::Value, k: &str| e[k].as_str().unwrap_or("").to_string();

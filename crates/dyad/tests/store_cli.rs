@@ -18,61 +18,15 @@ fn normalise(s: &str) -> String {
         .join(" ")
 }
 
-fn ingest(db: &Path, input: &Path) -> std::process::Output {
-    dyad()
-        .arg("ingest")
-        .arg("--db")
-        .arg(db)
-        .arg(input)
-        .output()
-        .unwrap()
-}
-
-fn check_json(db: &Path) -> serde_json::Value {
-    let out = dyad()
-        .args(["db", "check", "--json", "--db"])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn series(db: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
-    let out = dyad()
-        .args(["series", "--format", "jsonl", "--db"])
-        .arg(db)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    events(&out)
-}
-
 #[test]
 fn the_seed_ingested_twice_is_stored_once_and_its_september_series_is_right() {
     let Some(seed) = shared(SEED) else { return };
-    let dir = tempdir();
-    let db = dir.join("dyad.db");
-    let first = ingest(&db, &seed);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    let (_dir, db) = temp_store();
+    let first = ingest_ok(&db, &seed, &[]);
     let summary = String::from_utf8_lossy(&first.stderr);
     assert!(summary.contains("dyad: ingested 1 documents"), "{summary}");
     let after_first = check_json(&db);
-    let second = ingest(&db, &seed);
-    assert!(second.status.success());
+    let second = ingest_ok(&db, &seed, &[]);
     let summary2 = String::from_utf8_lossy(&second.stderr);
     assert!(
         summary2.contains("ingested 0 documents, 0 sentences, 0 events (1 duplicates, 0 errors)"),
@@ -84,7 +38,7 @@ fn the_seed_ingested_twice_is_stored_once_and_its_september_series_is_right() {
     }
 
     // What the same binary codes, as the store counts it: one event per key.
-    let coded = events(&dyad().arg("code").arg(&seed).output().unwrap());
+    let coded = events(&run_ok(dyad().arg("code").arg(&seed)));
     let is_dyad = |e: &serde_json::Value| {
         let (s, t) = (
             e["source"].as_str().unwrap_or(""),
@@ -113,7 +67,7 @@ fn the_seed_ingested_twice_is_stored_once_and_its_september_series_is_right() {
         }
     }
     assert!(n > 0, "the coder finds China-Kenya events in the seed");
-    let rows = series(&db, &["--dyad", "CHN-KEN", "--by", "month"]);
+    let rows = series_jsonl(&db, &["--dyad", "CHN-KEN", "--by", "month"]);
     let sep = rows
         .iter()
         .find(|r| r["period"] == "2024-09")
@@ -135,23 +89,18 @@ fn the_seed_ingested_twice_is_stored_once_and_its_september_series_is_right() {
     assert_eq!(got_quads, [quads[1], quads[2], quads[3], quads[4]]);
 
     // Table and CSV forms print the same period.
-    let table = dyad()
-        .args(["series", "--dyad", "CHN-KEN", "--by", "month", "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
+    let table = dyad_db_ok(&db, &["series", "--dyad", "CHN-KEN", "--by", "month"]);
     assert!(String::from_utf8_lossy(&table.stdout)
         .lines()
         .nth(1)
         .unwrap_or("")
         .starts_with("2024-09"));
-    let q = dyad()
-        .args([
-            "query", "--dyad", "KEN-CHN", "--format", "csv", "--limit", "0", "--db",
-        ])
-        .arg(&db)
-        .output()
-        .unwrap();
+    let q = dyad_db_ok(
+        &db,
+        &[
+            "query", "--dyad", "KEN-CHN", "--format", "csv", "--limit", "0",
+        ],
+    );
     assert_eq!(
         String::from_utf8_lossy(&q.stdout).lines().count() as u64,
         n + 1,
@@ -163,9 +112,8 @@ fn the_seed_ingested_twice_is_stored_once_and_its_september_series_is_right() {
 fn the_seed_republished_with_a_new_headline_and_an_edit_is_linked_not_counted() {
     let Some(seed) = shared(SEED) else { return };
     let text = std::fs::read_to_string(&seed).unwrap();
-    let dir = tempdir();
-    let db = dir.join("dyad.db");
-    assert!(ingest(&db, &seed).status.success());
+    let (dir, db) = temp_store();
+    ingest_ok(&db, &seed, &[]);
     let before = check_json(&db);
     // New headline in place of the first line; one sentence changed.
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
@@ -175,12 +123,7 @@ fn the_seed_republished_with_a_new_headline_and_an_edit_is_linked_not_counted() 
     assert_ne!(copy, text);
     let path = dir.join("republished.txt");
     std::fs::write(&path, copy).unwrap();
-    let out = ingest(&db, &path);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ingest_ok(&db, &path, &[]);
     let after = check_json(&db);
     assert_eq!(after["near_duplicates"], 1, "{after}");
     assert_eq!(after["documents"], 2);
@@ -198,7 +141,7 @@ fn bad_stores_give_one_line_errors_and_stay_unchanged() {
     // Not an SQLite file.
     let notes = dir.join("notes.txt");
     std::fs::write(&notes, "not a database\n".repeat(50)).unwrap();
-    let out = ingest(&notes, &seed);
+    let out = ingest_cmd(&notes, &seed, &[]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
@@ -223,7 +166,9 @@ fn bad_stores_give_one_line_errors_and_stay_unchanged() {
     let ro = dir.join("ro");
     std::fs::create_dir(&ro).unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let out = ingest(&ro.join("dyad.db"), &seed);
+    let out = ingest_cmd(&ro.join("dyad.db"), &seed, &[])
+        .output()
+        .unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -233,7 +178,7 @@ fn bad_stores_give_one_line_errors_and_stay_unchanged() {
     assert!(!ro.join("dyad.db").exists());
     // An unknown export format.
     let db = dir.join("dyad.db");
-    assert!(ingest(&db, &seed).status.success());
+    ingest_ok(&db, &seed, &[]);
     let before = check_json(&db);
     let out = dyad()
         .args(["export", "--format", "xlsx", "--out"])
@@ -274,10 +219,7 @@ fn bad_stores_give_one_line_errors_and_stay_unchanged() {
         "Kenya and China held talks in Nairobi on Monday, officials said.\n",
     )
     .unwrap();
-    let out = dyad()
-        .args(["ingest", "--wait", "0.2", "--date", "2024-01-01", "--db"])
-        .arg(&db)
-        .arg(&other)
+    let out = ingest_cmd(&db, &other, &["--wait", "0.2", "--date", "2024-01-01"])
         .output()
         .unwrap();
     let _ = holder.kill();
@@ -300,19 +242,7 @@ const LABEL_LATER: &str = r#"{"id": "lab-3", "date": "2023-09-02", "text": "Mini
 "#;
 
 fn upgrade_events(db: &Path) -> Vec<serde_json::Value> {
-    let out = dyad()
-        .args([
-            "query", "--format", "jsonl", "--limit", "0", "--dyad", "CHN-KEN", "--db",
-        ])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    events(&out)
+    query_jsonl(db, &["--dyad", "CHN-KEN"])
         .into_iter()
         .filter(|e| {
             e["pattern"]
@@ -324,16 +254,10 @@ fn upgrade_events(db: &Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn partnership_upgrades_are_stored_as_events_once() {
-    let dir = tempdir();
-    let db = dir.join("dyad.db");
+    let (dir, db) = temp_store();
     let first = dir.join("labels.jsonl");
     std::fs::write(&first, LABEL_DOCS).unwrap();
-    let out = ingest(&db, &first);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ingest_ok(&db, &first, &[]);
     let evs = upgrade_events(&db);
     let got: Vec<(&str, &str, &str, &str)> = evs
         .iter()
@@ -362,7 +286,7 @@ fn partnership_upgrades_are_stored_as_events_once() {
     let before = check_json(&db);
 
     // The same documents again: nothing new.
-    assert!(ingest(&db, &first).status.success());
+    ingest_ok(&db, &first, &[]);
     assert_eq!(upgrade_events(&db).len(), 2);
     let after = check_json(&db);
     for k in ["documents", "events", "mentions"] {
@@ -373,7 +297,7 @@ fn partnership_upgrades_are_stored_as_events_once() {
     // level-4 label is no upgrade; the level-5 label is.
     let later = dir.join("later.jsonl");
     std::fs::write(&later, LABEL_LATER).unwrap();
-    assert!(ingest(&db, &later).status.success());
+    ingest_ok(&db, &later, &[]);
     let evs = upgrade_events(&db);
     let docs: Vec<&str> = evs.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
     assert_eq!(docs, ["lab-1", "lab-2", "lab-4"], "{evs:?}");

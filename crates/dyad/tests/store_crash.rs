@@ -28,30 +28,10 @@ fn gen_corpus(path: &Path, n: usize) -> bool {
     true
 }
 
-fn counts(db: &Path) -> serde_json::Value {
-    let out = dyad()
-        .args(["db", "check", "--json", "--db"])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "db check: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 /// Every stored event by content (not by id), with its mention counts.
 fn stored_events(db: &Path) -> BTreeMap<String, (u64, u64)> {
-    let out = dyad()
-        .args(["query", "--limit", "0", "--format", "jsonl", "--db"])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
     let mut map = BTreeMap::new();
-    for e in events(&out) {
+    for e in query_jsonl(db, &[]) {
         let key = [
             "date", "source", "target", "code", "text", "doc_id", "sentence",
         ]
@@ -94,18 +74,8 @@ fn an_ingest_killed_midway_and_run_again_loses_and_duplicates_nothing() {
     }
     // The reference: one clean run.
     let clean = dir.join("clean.db");
-    let out = dyad()
-        .args(["ingest", "--batch", "50", "--db"])
-        .arg(&clean)
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let reference = counts(&clean);
+    ingest_ok(&clean, &corpus, &["--batch", "50"]);
+    let reference = check_json(&clean);
     assert!(
         reference["events"].as_u64().unwrap_or(0) > 1000,
         "{reference}"
@@ -113,10 +83,7 @@ fn an_ingest_killed_midway_and_run_again_loses_and_duplicates_nothing() {
 
     // Killed midway: wait until some batches are committed, then SIGKILL.
     let crashed = dir.join("crashed.db");
-    let mut child = dyad()
-        .args(["ingest", "--batch", "50", "--db"])
-        .arg(&crashed)
-        .arg(&corpus)
+    let mut child = ingest_cmd(&crashed, &corpus, &["--batch", "50"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -132,7 +99,7 @@ fn an_ingest_killed_midway_and_run_again_loses_and_duplicates_nothing() {
         still_running,
         "the ingest finished before it could be killed: the test proves nothing"
     );
-    let partial = counts(&crashed);
+    let partial = check_json(&crashed);
     assert!(
         partial["problems"].as_array().is_some_and(|p| p.is_empty()),
         "consistent after the kill: {partial}"
@@ -144,24 +111,14 @@ fn an_ingest_killed_midway_and_run_again_loses_and_duplicates_nothing() {
     );
 
     // Run again: it adds exactly what was missing.
-    let out = dyad()
-        .args(["ingest", "--batch", "50", "--db"])
-        .arg(&crashed)
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ingest_ok(&crashed, &corpus, &["--batch", "50"]);
     let summary = String::from_utf8_lossy(&out.stderr);
     let expected_new = reference["documents"].as_u64().unwrap_or(0) - partial_docs;
     assert!(
         summary.contains(&format!("ingested {expected_new} documents")),
         "{summary}"
     );
-    let after = counts(&crashed);
+    let after = check_json(&crashed);
     for k in [
         "documents",
         "near_duplicates",
