@@ -77,6 +77,7 @@ impl Pipeline {
             t.tag = tag;
         }
         self.tag_known_names(s);
+        tag_after_modals(s);
         self.tag_subjunctives(s);
     }
 
@@ -102,8 +103,10 @@ impl Pipeline {
         }
         let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
         for i in 1..s.tokens.len() {
+            // The verb or its noun: "demanded that", "its demands that".
+            let before = s.tokens[i - 1].tag;
             if lower[i] != "that"
-                || !s.tokens[i - 1].tag.is_verb()
+                || !(before.is_verb() || matches!(before, Tag::NN | Tag::NNS))
                 || !MANDATIVE.contains(&dyad_phrases::lemma::verb_lemma(&lower[i - 1]).as_str())
             {
                 continue;
@@ -337,5 +340,29 @@ impl Pipeline {
         let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
         let words: Vec<&str> = lower.iter().map(String::as_str).collect();
         self.dicts.discards.find(&words)
+    }
+}
+
+/// After a modal ("must drop", "will not face") the next word that is not
+/// an adverb is the verb's bare form; the tagger sometimes reads a word that
+/// is also a noun ("drop", "face", "grant") as one. Only words WordNet
+/// knows as verbs are changed.
+fn tag_after_modals(s: &mut Sentence) {
+    for i in 0..s.tokens.len() {
+        if s.tokens[i].tag != Tag::MD {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < s.tokens.len() && s.tokens[k].tag == Tag::RB {
+            k += 1;
+        }
+        let Some(t) = s.tokens.get(k) else { break };
+        if !matches!(t.tag, Tag::NN | Tag::VBP | Tag::JJ) {
+            continue;
+        }
+        let word = t.norm.to_lowercase();
+        if dyad_phrases::lemma::is_verb_lemma(&word) {
+            s.tokens[k].tag = Tag::VB;
+        }
     }
 }

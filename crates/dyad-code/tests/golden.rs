@@ -521,3 +521,17 @@ fn protests_organised_or_continued_and_their_targets() {
         &["NPLEDU NPLGOV 141"],
     );
 }
+
+/// After a modal the next word is a verb even if the tagger read a noun
+/// ("must drop"); a that-clause after the noun "demands" is mandative too.
+#[test]
+fn verbs_after_modals_and_demands_that() {
+    check(
+        "Kenya declared that Somalia must drop its claims.",
+        &["KEN SOM 105"],
+    );
+    check(
+        "Kenya insisted on its demands that Somalia's government release the prisoners.",
+        &["KEN SOMGOV 1053"],
+    );
+}
