@@ -206,6 +206,14 @@ pub fn compose(
     // Sheikh Mohamud" is Somalia's, whatever "Hassan" alone matches.
     let person_head = tags.get(head).is_some_and(|t| t.is_proper())
         || lower.get(head).is_some_and(|h| is_people_noun(h));
+    // Countries named in the phrase. The first owns it ("Ithilen's minister
+    // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
+    // ("U.S.-backed Iraqi forces") yields to the country after it.
+    let countries: Vec<&&Mention> = actors
+        .iter()
+        .copied()
+        .filter(|m| m.code.len() == 3)
+        .collect();
     // A named organisation before a generic word for a body ("the Hizbollah
     // group", "the APEC forum") is that organisation.
     let body_head = lower.get(head).is_some_and(|h| is_body_noun(h));
@@ -217,16 +225,9 @@ pub fn compose(
                 || (person_head
                     && m.tokens.end <= head
                     && !m.in_compound
-                    && !actors.iter().any(|o| covers_head(o) || o.code.len() == 3)))
+                    && countries.is_empty()
+                    && !actors.iter().any(|o| covers_head(o))))
     });
-    // The first country named owns the phrase ("Ithilen's minister
-    // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
-    // ("U.S.-backed Iraqi forces") yields to the country after it.
-    let countries: Vec<&&Mention> = actors
-        .iter()
-        .copied()
-        .filter(|m| m.code.len() == 3)
-        .collect();
     let own_country = countries
         .iter()
         .find(|m| !hyphenated_before_another(m, range.end, &countries))

@@ -399,23 +399,37 @@ pub struct SentenceActors {
     pub decisions: Vec<String>,
 }
 
+/// One sentence as the coder reads it: its document, tokens, parse, the
+/// lower-cased words (computed once per sentence for every dictionary
+/// search) and the clauses a discard phrase removed.
+#[derive(Clone, Copy)]
+pub struct SentenceInput<'a> {
+    pub doc: &'a Document,
+    pub s: &'a Sentence,
+    pub p: &'a SentenceParse,
+    pub lower: &'a [&'a str],
+    pub discarded: &'a [usize],
+}
+
 /// Code one sentence; `ctx` carries the document's memory. When `explain`
 /// is given it receives the actors resolved for each phrase and speaker.
 #[allow(clippy::too_many_arguments)]
 pub fn code_sentence(
-    doc: &Document,
-    s: &Sentence,
-    p: &SentenceParse,
+    input: &SentenceInput,
     dicts: &Dictionaries,
     verbs: &VerbLexicon,
     ctx: &mut DocContext,
     date: chrono::NaiveDate,
     out: &mut Vec<EventRecord>,
-    discarded: &[usize],
     mut explain: Option<&mut SentenceActors>,
 ) {
-    let lower_owned: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
-    let lower: Vec<&str> = lower_owned.iter().map(String::as_str).collect();
+    let SentenceInput {
+        doc,
+        s,
+        p,
+        lower,
+        discarded,
+    } = *input;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(&lower, &dicts.actors, &dicts.agents, date);
     let words = PatternWords::new(&lower, &tags);

@@ -188,29 +188,36 @@ impl Pipeline {
         let date = doc.date.unwrap_or(fallback_date);
         let mut ctx = DocContext::default();
         let mut out = Vec::new();
+        // One lower-cased word list per sentence serves the discard search
+        // and the coder.
+        let lowered: Vec<Vec<String>> = doc.sentences.iter().map(lowercase).collect();
         // A story-level discard phrase drops the whole document.
-        let story_discarded = doc
-            .sentences
-            .iter()
-            .any(|s| self.discard(s).map(|d| d.level) == Some(dyad_dict::DiscardLevel::Story));
+        let story_discarded = lowered.iter().any(|l| {
+            self.discard_in(&as_strs(l)).map(|d| d.level) == Some(dyad_dict::DiscardLevel::Story)
+        });
         if story_discarded {
             return out;
         }
-        for s in &doc.sentences {
+        for (s, l) in doc.sentences.iter().zip(&lowered) {
             let p = self.parse(s);
-            let Some(skip) = self.discarded_clauses(s, &p) else {
+            let lower = as_strs(l);
+            let Some(skip) = self.discarded_clauses_in(s, &lower, &p) else {
                 continue;
             };
-            events::code_sentence(
+            let input = events::SentenceInput {
                 doc,
                 s,
-                &p,
+                p: &p,
+                lower: &lower,
+                discarded: &skip,
+            };
+            events::code_sentence(
+                &input,
                 &self.dicts,
                 &self.verbs,
                 &mut ctx,
                 date,
                 &mut out,
-                &skip,
                 None,
             );
         }
@@ -226,11 +233,19 @@ impl Pipeline {
     /// and what hangs off it: in "the rebels will release the ministers,
     /// whom they took hostage two weeks ago" the release is news.
     pub fn discarded_clauses(&self, s: &Sentence, p: &SentenceParse) -> Option<Vec<usize>> {
+        self.discarded_clauses_in(s, &as_strs(&lowercase(s)), p)
+    }
+
+    /// [`Pipeline::discarded_clauses`] over the sentence's lower-cased words.
+    fn discarded_clauses_in(
+        &self,
+        s: &Sentence,
+        words: &[&str],
+        p: &SentenceParse,
+    ) -> Option<Vec<usize>> {
         if self.dicts.discards.is_empty() {
             return Some(Vec::new());
         }
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
-        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
         let mut skip: Vec<usize> = Vec::new();
         for m in self.dicts.discards.find_all(&words) {
             if m.discard.level == dyad_dict::DiscardLevel::Story {
@@ -305,19 +320,25 @@ impl Pipeline {
             .map(|s| {
                 let p = self.parse(s);
                 let mut x = events::SentenceActors::default();
+                let l = lowercase(s);
+                let lower = as_strs(&l);
                 let skip = self
-                    .discarded_clauses(s, &p)
+                    .discarded_clauses_in(s, &lower, &p)
                     .unwrap_or_else(|| (0..p.clauses.len()).collect());
-                events::code_sentence(
+                let input = events::SentenceInput {
                     doc,
                     s,
-                    &p,
+                    p: &p,
+                    lower: &lower,
+                    discarded: &skip,
+                };
+                events::code_sentence(
+                    &input,
                     &self.dicts,
                     &self.verbs,
                     &mut ctx,
                     date,
                     &mut sink,
-                    &skip,
                     Some(&mut x),
                 );
                 (p, x)
@@ -334,13 +355,24 @@ impl Pipeline {
     /// The discard phrase that drops this sentence (or, at story level, its
     /// whole document), if any: `dyad parse` shows it.
     pub fn discard(&self, s: &Sentence) -> Option<&dyad_dict::Discard> {
+        self.discard_in(&as_strs(&lowercase(s)))
+    }
+
+    fn discard_in(&self, words: &[&str]) -> Option<&dyad_dict::Discard> {
         if self.dicts.discards.is_empty() {
             return None;
         }
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
-        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        self.dicts.discards.find(&words)
+        self.dicts.discards.find(words)
     }
+}
+
+/// A sentence's words, lower-cased (what dictionaries match against).
+fn lowercase(s: &Sentence) -> Vec<String> {
+    s.tokens.iter().map(|t| t.norm.to_lowercase()).collect()
+}
+
+fn as_strs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
 }
 
 /// After a modal ("must drop", "will not face") the next word that is not
