@@ -431,12 +431,12 @@ pub fn code_sentence(
         discarded,
     } = *input;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
-    let mentions = find_mentions(&lower, &dicts.actors, &dicts.agents, date);
-    let words = PatternWords::new(&lower, &tags);
+    let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
+    let words = PatternWords::new(lower, &tags);
     let sc = Scene {
         p,
         discarded,
-        lower: &lower,
+        lower: lower,
         tags: &tags,
         mentions: &mentions,
     };
@@ -476,7 +476,7 @@ pub fn code_sentence(
                 pos.clone(),
                 pos.end.saturating_sub(1),
                 &tags,
-                &lower,
+                lower,
                 None,
             ) {
                 if a.person {
@@ -509,7 +509,7 @@ pub fn code_sentence(
         }
     }
     for np in 0..p.nps.len() {
-        for a in np_actors(p, np, &mentions, &tags, &lower, None) {
+        for a in np_actors(p, np, &mentions, &tags, lower, None) {
             ctx.note(&a, false);
         }
     }
@@ -562,12 +562,12 @@ pub fn code_sentence(
     let own: Vec<Result<ClauseCode, String>> = p
         .clauses
         .iter()
-        .map(|c| clause_code(c, p, &lower, &words, verbs))
+        .map(|c| clause_code(c, p, lower, &words, verbs))
         .collect();
     // Frames ("agreed to lift the ban", "urged X to send troops", "said X
     // must release"): the governing clause takes its code from the action,
     // which is then not coded on its own.
-    let framed = frame_clauses(p, &lower, &own, &subject_actors);
+    let framed = frame_clauses(p, lower, &own, &subject_actors);
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
         // A pattern that spells the negation out codes it as written.

@@ -247,7 +247,7 @@ impl Pipeline {
             return Some(Vec::new());
         }
         let mut skip: Vec<usize> = Vec::new();
-        for m in self.dicts.discards.find_all(&words) {
+        for m in self.dicts.discards.find_all(words) {
             if m.discard.level == dyad_dict::DiscardLevel::Story {
                 return None;
             }
