@@ -436,7 +436,7 @@ pub fn code_sentence(
     let sc = Scene {
         p,
         discarded,
-        lower: lower,
+        lower,
         tags: &tags,
         mentions: &mentions,
     };
