@@ -1287,6 +1287,24 @@ fn frame_clauses(
         {
             frame = dv.modal.as_deref().and_then(frames::frame_of_modal);
             target_subject_of = Some(k);
+            // "The rebels said they will release the minister": announcing
+            // one's own future act is a statement of intent (03, or a threat
+            // for a hostile act), as the CAMEO manual codes it.
+            let own_future = dv.tense == dyad_phrases::Tense::Future
+                || dv
+                    .modal
+                    .as_deref()
+                    .is_some_and(|m| matches!(m, "will" | "would" | "shall"));
+            let same_party = |a: &[Actor], b: &[Actor]| {
+                !a.is_empty()
+                    && a.len() == b.len()
+                    && a.iter().zip(b).all(|(x, y)| x.code == y.code)
+            };
+            if frame.is_none() && own_future && same_party(&subject_actors[k], &subject_actors[ci])
+            {
+                frame = Some(Frame::Intent);
+                target_subject_of = None;
+            }
         }
         let Some(mut frame) = frame else { continue };
         // "wants Germany to pay": intending an action by someone else is

@@ -91,11 +91,18 @@ fn pronouns_and_capitals_resolve_within_the_document() {
     );
 }
 
+/// What a speaker says someone else did or will do is reported content,
+/// marked, not coded as fact; what it says it will do itself is its intent
+/// (0312 here), and the purpose hanging off it stays reported.
 #[test]
 fn reported_content_is_marked_not_coded_as_fact() {
     check(
         "Nigeria said it would send troops to help Niger.",
-        &["NGA NER 062 reported", "NGAMIL NER 070 reported"],
+        &["NGA NER 0312", "NGAMIL NER 070 reported"],
+    );
+    check(
+        "Nigeria said Chad would send troops to Niger.",
+        &["NGA TCD 010", "TCD NER 062 reported"],
     );
 }
 
@@ -533,5 +540,37 @@ fn verbs_after_modals_and_demands_that() {
     check(
         "Kenya insisted on its demands that Somalia's government release the prisoners.",
         &["KEN SOMGOV 1053"],
+    );
+}
+
+/// Announcing one's own future act is an intent to do it (or a threat);
+/// announcing someone else's is still reported content.
+#[test]
+fn announcing_ones_own_future_act_is_an_intent() {
+    check(
+        "The Somali rebels said they will release the Kenyan hostages.",
+        &["SOMREB KEN 0353"],
+    );
+    check(
+        "Kenya said it would impose sanctions on Eritrea.",
+        &["KEN ERI 1312"],
+    );
+}
+
+/// Accepting demands is yielding; undertaking a mediation is mediating;
+/// tightening a blockade is blockading.
+#[test]
+fn accepting_demands_mediation_missions_and_blockades() {
+    check(
+        "Kenya accepted demands from Somali rebels.",
+        &["KEN SOMREB 080"],
+    );
+    check(
+        "Kenya undertook a mediation mission between Somalia and Eritrea.",
+        &["KEN SOM 045", "KEN ERI 045"],
+    );
+    check(
+        "NATO tightened its blockade of Libya.",
+        &["IGOWSTNAT LBY 191"],
     );
 }
