@@ -153,6 +153,10 @@ pub fn compose(frame: Frame, action: &str) -> Option<String> {
     if frame == Frame::Threaten {
         return threat(action).map(str::to_string);
     }
+    // Refusing to make a statement ("declined to comment") is CAMEO's 011.
+    if frame == Frame::Reject && action.starts_with("01") {
+        return Some("011".to_string());
+    }
     // A declared intention to do harm ("vowed to impose sanctions", "wants to
     // attack") is CAMEO's threat of that harm, not an intent to cooperate.
     let Some((cat, sub)) = category(action) else {
@@ -297,6 +301,12 @@ mod tests {
         for c in ["190", "1721", "112"] {
             assert_eq!(compose(Frame::Request, c), None, "{c}");
         }
+    }
+
+    #[test]
+    fn refusing_a_statement_is_declining_comment() {
+        assert_eq!(compose(Frame::Reject, "010").as_deref(), Some("011"));
+        assert_eq!(compose(Frame::Intent, "010"), None);
     }
 
     #[test]
