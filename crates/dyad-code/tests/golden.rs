@@ -504,6 +504,7 @@ fn verb_codes_follow_the_cameo_codebook() {
             "GBR SYRGOV 161",
         ),
         ("Russia annexed Crimea.", "RUS UKR 192"),
+        ("The United States sent arms to Pakistan.", "USA PAK 072"),
     ] {
         let got = coded(text);
         assert!(got.contains(want), "{text}: want {want}, got {got:?}");
