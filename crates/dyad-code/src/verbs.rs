@@ -47,6 +47,11 @@ pub struct Pattern {
     pub code: CodePair,
     /// The dictionary line, for provenance (`file:line pattern`).
     pub text: String,
+    /// For a pattern of only words before the verb ("- &MILITARY *  # TAKE"):
+    /// the block verb its comment names. Such a pattern describes that
+    /// verb's subject, not the whole synonym block's: soldiers who *take*
+    /// a town occupy it (192), soldiers who *arrest* people do not.
+    pub only_for: Option<String>,
 }
 
 impl Pattern {
@@ -67,6 +72,8 @@ impl Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct VerbInfo {
     pub base: CodePair,
+    /// The dictionary verb this entry is for (lower case, words spaced).
+    pub lemma: String,
     /// Indices into [`VerbLexicon::blocks`]: the pattern blocks of this verb.
     pub blocks: Vec<usize>,
 }
@@ -137,17 +144,32 @@ impl VerbLexicon {
             .blocks
             .iter()
             .map(|b| {
+                let members: Vec<String> = b
+                    .verbs
+                    .iter()
+                    .filter_map(|&id| d.entries.get(id))
+                    .map(|e| e.lemma.replace('_', " ").to_lowercase())
+                    .collect();
                 b.patterns
                     .iter()
                     .map(|p| {
                         let (mut before, mut after) = (Vec::new(), Vec::new());
                         flatten(&p.before, &synset_words, &mut before);
                         flatten(&p.after, &synset_words, &mut after);
+                        let subject_only =
+                            !before.is_empty() && !after.iter().any(|e| matches!(e, Elem::Word(_)));
+                        let named = p
+                            .comment
+                            .as_deref()
+                            .and_then(|c| c.split([',', ' ']).find(|w| !w.is_empty()))
+                            .map(|w| w.replace('_', " ").to_lowercase())
+                            .filter(|w| members.contains(w));
                         Pattern {
                             before,
                             after,
                             code: code(&p.code),
                             text: format!("{} [{}]", p.text, p.line),
+                            only_for: named.filter(|_| subject_only),
                         }
                     })
                     .collect()
@@ -169,6 +191,7 @@ impl VerbLexicon {
                 let info = verbs.entry(k).or_insert_with(|| VerbInfo {
                     base: base.clone(),
                     blocks: Vec::new(),
+                    lemma: e.lemma.replace('_', " ").to_lowercase(),
                 });
                 // A later file fills a gap, never overrides: dyad.verbs.txt
                 // gives "reject" the general code CAMEO.2.0.txt left out.
@@ -312,6 +335,9 @@ impl VerbInfo {
             .filter_map(|&b| lex.blocks.get(b))
             .flatten()
         {
+            if pat.only_for.as_ref().is_some_and(|v| *v != self.lemma) {
+                continue;
+            }
             let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
             else {
                 continue;
@@ -353,6 +379,7 @@ fn match_forward<'a>(
             rev: None,
         },
         text: String::new(),
+        only_for: None,
     };
     let mut cur = range.start;
     let mut score = 0;

@@ -575,3 +575,18 @@ fn accepting_demands_mediation_missions_and_blockades() {
         &["IGOWSTNAT LBY 191"],
     );
 }
+
+/// A pattern naming only the subject ("- &MILITARY *  # TAKE") belongs to
+/// the verb its comment names, not to every verb of the synonym block:
+/// soldiers who take a town occupy it, soldiers who arrest people do not.
+#[test]
+fn subject_only_patterns_belong_to_their_verb() {
+    check(
+        "Israeli soldiers arrested more than 100 Palestinians on Saturday.",
+        &["ISRMIL PSE 173"],
+    );
+    check(
+        "Israeli soldiers took the West Bank town of Jenin.",
+        &["ISRMIL PSE 192"],
+    );
+}
