@@ -737,6 +737,11 @@ pub fn code_sentence(
                 .is_some_and(|c| c.starts_with("01") || c.starts_with("14"));
             targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
+        // "threatened to ban voting if Hamas ran": a threat is aimed at whoever
+        // its condition names.
+        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("13")) {
+            targets = conditional_party(ci, &sc, ctx, &sources);
+        }
         let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
         // "Nepalese students protested against the government": a role of no
         // stated country is the protesters' own.
@@ -913,6 +918,33 @@ pub fn code_sentence(
     if let Some(x) = explain {
         x.decisions = decisions;
     }
+}
+
+/// The subject of the first "if"/"unless" clause after clause `ci`, if it
+/// names an actor other than the sources.
+fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor]) -> Vec<Actor> {
+    let p = sc.p;
+    for d in p.clauses.iter().skip(ci + 1) {
+        if d.kind != ClauseKind::Adverbial {
+            continue;
+        }
+        let Some(subj) = d.subject else { continue };
+        let start = p.nps[subj].tokens.start;
+        let opened = start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(sc.lower[k], "if" | "unless"));
+        if !opened {
+            continue;
+        }
+        let a: Vec<Actor> = resolve(subj, sc, ctx)
+            .into_iter()
+            .filter(|t| sources.iter().all(|s| s.code != t.code))
+            .collect();
+        if !a.is_empty() {
+            return a;
+        }
+    }
+    Vec::new()
 }
 
 /// A negated intent or offer of cooperation that states a refusal: "will not provide

@@ -590,3 +590,12 @@ fn subject_only_patterns_belong_to_their_verb() {
         &["ISRMIL PSE 192"],
     );
 }
+
+/// A threat is aimed at whoever its condition names.
+#[test]
+fn a_threat_targets_the_party_of_its_condition() {
+    check(
+        "Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.",
+        &["ISR PSEREBHMS 132"],
+    );
+}
