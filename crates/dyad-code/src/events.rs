@@ -1315,6 +1315,9 @@ fn frame_clauses(
                     | "emphasise"
                     | "emphasize"
                     | "underline"
+                    | "confirm"
+                    | "signal"
+                    | "reaffirm"
             )
         {
             frame = dv.modal.as_deref().and_then(frames::frame_of_modal);

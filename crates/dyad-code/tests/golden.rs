@@ -599,3 +599,13 @@ fn a_threat_targets_the_party_of_its_condition() {
         &["ISR PSEREBHMS 132"],
     );
 }
+
+/// Confirming one's own future act is announcing it: an intent, or a
+/// threat for a hostile act (blockade → 1381).
+#[test]
+fn confirming_ones_own_hostile_plan_is_a_threat() {
+    check(
+        "NATO confirmed it would tighten its blockade of Libya.",
+        &["IGOWSTNAT LBY 1381"],
+    );
+}
