@@ -221,7 +221,7 @@ pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame>
         "prepare" | "commit" if passive => Some(Frame::Intent),
         "urge" | "ask" | "appeal" | "request" | "call" | "press" | "implore" | "beg"
         | "encourage" | "invite" | "exhort" | "petition" => Some(Frame::Request),
-        "demand" | "insist" => Some(Frame::Demand),
+        "demand" | "insist" | "pressure" | "pressurise" | "pressurize" => Some(Frame::Demand),
         "refuse" | "decline" | "reject" => Some(Frame::Reject),
         "threaten" => Some(Frame::Threaten),
         _ => None,
@@ -324,5 +324,10 @@ mod tests {
         assert_eq!(frame_of("lobby", Some("020"), false), Some(Frame::Request));
         assert_eq!(frame_of("lobby", Some("0234"), false), None);
         assert_eq!(frame_of("say", Some("010"), false), None);
+        // Pressuring someone to act demands it (CAMEO 10, not 17).
+        assert_eq!(
+            frame_of("pressure", Some("170"), false),
+            Some(Frame::Demand)
+        );
     }
 }
