@@ -609,3 +609,13 @@ fn confirming_ones_own_hostile_plan_is_a_threat() {
         &["IGOWSTNAT LBY 1381"],
     );
 }
+
+/// Pledging or promising aid is an intent to provide it (033x).
+#[test]
+fn pledging_aid_is_an_intent_to_provide_it() {
+    check(
+        "Japan pledged economic aid to the Philippines.",
+        &["JPN PHL 0331"],
+    );
+    check("Kenya promised military aid to Somalia.", &["KEN SOM 0332"]);
+}
