@@ -409,6 +409,7 @@ pub struct SentenceInput<'a> {
     pub p: &'a SentenceParse,
     pub lower: &'a [&'a str],
     pub discarded: &'a [usize],
+    pub future_acts: crate::FutureActs,
 }
 
 /// Code one sentence; `ctx` carries the document's memory. When `explain`
@@ -429,6 +430,7 @@ pub fn code_sentence(
         p,
         lower,
         discarded,
+        future_acts,
     } = *input;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
@@ -635,6 +637,29 @@ pub fn code_sentence(
                 continue;
             }
         };
+        // "Finland will give Tanzania a grant": under the codebook's
+        // convention one's own future act is a statement of intent (0331),
+        // a hostile one a threat.
+        let intended_code = (future_acts == crate::FutureActs::Intent
+            && !refused
+            && composed.is_none()
+            && future_or_modal(vg, &["will", "shall"]))
+        .then(|| {
+            code.fwd
+                .as_deref()
+                // Already an intent or threat ("will host" is 036:036).
+                .filter(|c| !c.starts_with("03") && !c.starts_with("13"))
+                .and_then(|c| frames::compose(frames::Frame::Intent, c))
+        })
+        .flatten();
+        let intended = intended_code.is_some();
+        let code = match intended_code {
+            Some(c) => CodePair {
+                fwd: Some(c),
+                rev: None,
+            },
+            None => code,
+        };
 
         // Who acts: the subject, or the "by" agent of a passive.
         let (mut sources, mut targets): (Vec<Actor>, Vec<Actor>);
@@ -800,11 +825,7 @@ pub fn code_sentence(
             .modal
             .as_deref()
             .is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
-        let future = vg.tense == dyad_phrases::Tense::Future
-            || vg
-                .modal
-                .as_deref()
-                .is_some_and(|m| matches!(m, "will" | "shall"));
+        let future = future_or_modal(vg, &["will", "shall"]) && !intended;
         let modality = if speaker.is_some() {
             Some("reported".to_string())
         } else if refused {
@@ -947,6 +968,13 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
     Vec::new()
 }
 
+/// Whether a verb group speaks of the future: a future tense or one of
+/// `modals` ("will visit", "would meet", "can accept").
+fn future_or_modal(vg: &dyad_phrases::VerbGroup, modals: &[&str]) -> bool {
+    vg.tense == dyad_phrases::Tense::Future
+        || vg.modal.as_deref().is_some_and(|m| modals.contains(&m))
+}
+
 /// A negated intent or offer of cooperation that states a refusal: "will not provide
 /// support", "would not meet", "cannot accept" (a future or modal negation),
 /// or a response verb negated ("did not accept the plan"). CAMEO codes these
@@ -955,11 +983,7 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
 fn refusal(vg: &dyad_phrases::VerbGroup, code: &str) -> Option<String> {
     let b = code.as_bytes();
     let cooperative = b.len() >= 3 && b[0] == b'0' && (b'3'..=b'8').contains(&b[1]);
-    let stated = vg.tense == dyad_phrases::Tense::Future
-        || vg
-            .modal
-            .as_deref()
-            .is_some_and(|m| matches!(m, "will" | "would" | "shall" | "can" | "could"))
+    let stated = future_or_modal(vg, &["will", "would", "shall", "can", "could"])
         || matches!(
             vg.lemma.as_str(),
             "accept"
@@ -1203,6 +1227,7 @@ fn clause_code<'v>(
         clause_start..before_end,
         c.rest.clone(),
         compound_subject,
+        &vg.lemma,
     );
     let code = m
         .as_ref()
@@ -1325,11 +1350,7 @@ fn frame_clauses(
             // "The rebels said they will release the minister": announcing
             // one's own future act is a statement of intent (03, or a threat
             // for a hostile act), as the CAMEO manual codes it.
-            let own_future = dv.tense == dyad_phrases::Tense::Future
-                || dv
-                    .modal
-                    .as_deref()
-                    .is_some_and(|m| matches!(m, "will" | "would" | "shall"));
+            let own_future = future_or_modal(dv, &["will", "would", "shall"]);
             let same_party = |a: &[Actor], b: &[Actor]| {
                 !a.is_empty()
                     && a.len() == b.len()

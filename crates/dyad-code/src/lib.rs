@@ -23,6 +23,22 @@ pub use dyad_dict::{Dictionaries, DiscardLevel};
 pub use events::DocContext;
 pub use verbs::VerbLexicon;
 
+/// How a clause's own future act ("Finland will give Tanzania a grant") is
+/// coded.
+///
+/// The CAMEO codebook codes it as a statement of intent (0331 "express
+/// intent to provide economic aid"; a hostile act as a threat); PETRARCH
+/// codes the verb whatever its tense (071), and the PETRARCH-format
+/// validation records follow PETRARCH.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FutureActs {
+    /// As the CAMEO codebook does: intent (03) or threat (13).
+    #[default]
+    Intent,
+    /// As PETRARCH does: the act's own code, marked `intended`.
+    Act,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CodeError {
     #[error(transparent)]
@@ -33,6 +49,8 @@ pub enum CodeError {
 pub struct Pipeline {
     pub dicts: Dictionaries,
     pub verbs: VerbLexicon,
+    /// Coding conventions where coders differ; see [`FutureActs`].
+    pub future_acts: FutureActs,
     tagger: &'static Tagger,
     /// The gazetteer, or why it could not be loaded: events are then coded
     /// without locations, and the binary says so once.
@@ -57,6 +75,7 @@ impl Pipeline {
         Ok(Pipeline {
             dicts,
             verbs,
+            future_acts: FutureActs::default(),
             tagger: Tagger::embedded(),
             gazetteer,
         })
@@ -210,6 +229,7 @@ impl Pipeline {
                 p: &p,
                 lower: &lower,
                 discarded: &skip,
+                future_acts: self.future_acts,
             };
             events::code_sentence(
                 &input,
@@ -331,6 +351,7 @@ impl Pipeline {
                     p: &p,
                     lower: &lower,
                     discarded: &skip,
+                    future_acts: self.future_acts,
                 };
                 events::code_sentence(
                     &input,

@@ -327,6 +327,7 @@ impl VerbInfo {
         before: TokRange,
         after: TokRange,
         compound_subject: bool,
+        verb_lemma: &str,
     ) -> Option<PatternMatch<'a>> {
         let mut best: Option<PatternMatch> = None;
         for pat in self
@@ -335,7 +336,13 @@ impl VerbInfo {
             .filter_map(|&b| lex.blocks.get(b))
             .flatten()
         {
-            if pat.only_for.as_ref().is_some_and(|v| *v != self.lemma) {
+            // The entry found may be an inflected multi-word one ("+KILLED_AND"),
+            // so the clause's own lemma counts too.
+            if pat
+                .only_for
+                .as_ref()
+                .is_some_and(|v| *v != self.lemma && v != verb_lemma)
+            {
                 continue;
             }
             let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
@@ -555,7 +562,7 @@ mod tests {
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let tags: Vec<Tag> = words.iter().map(|(_, t)| *t).collect();
         let w = PatternWords::new(&lower, &tags);
-        let m = info.best_match(lex, &w, &p, before, after, false)?;
+        let m = info.best_match(lex, &w, &p, before, after, false, &info.lemma)?;
         Some((
             m.pattern.code.fwd.clone().unwrap_or_default(),
             m.last,

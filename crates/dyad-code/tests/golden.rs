@@ -167,16 +167,49 @@ fn refusal_and_must_make_reject_and_demand() {
 }
 
 #[test]
-fn future_acts_keep_their_code_marked_intended() {
-    check(
-        "India will send medical aid to Nepal.",
-        &["IND NPL 073 intended"],
-    );
-    // Unless the dictionary says what the future means: CAMEO.2.0's HOST
-    // block has `- WILL * [036:036]`, which sees the auxiliary.
+fn future_acts_are_intents_as_the_codebook_codes_them() {
+    // CAMEO 0333: "will send medical aid" states an intent to provide aid.
+    check("India will send medical aid to Nepal.", &["IND NPL 0333"]);
+    check("Finland will give Tanzania a grant.", &["FIN TZA 0331"]);
+    // A hostile future act is a threat (1384 for an attack).
+    check("Iran will attack Israel.", &["IRN ISR 1384"]);
+    // Already an intent: CAMEO.2.0's HOST block has `- WILL * [036:036]`,
+    // which sees the auxiliary, and both directions stay.
     check(
         "Egypt will host Israeli negotiators next week.",
         &["EGY ISRGOV 036 intended", "ISRGOV EGY 036 intended"],
+    );
+}
+
+#[test]
+fn future_acts_keep_their_code_under_petrarchs_convention() {
+    let mut p = Pipeline::load(&[]).expect("embedded dictionaries");
+    p.future_acts = dyad_code::FutureActs::Act;
+    let mut doc = Document {
+        id: "golden".into(),
+        text: "India will send medical aid to Nepal.".into(),
+        ..Default::default()
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    let got: Vec<(String, Option<String>)> = p
+        .code(&mut doc, date)
+        .into_iter()
+        .map(|e| (e.code, e.modality))
+        .collect();
+    assert_eq!(got, vec![("073".to_string(), Some("intended".to_string()))]);
+}
+
+#[test]
+fn subject_patterns_of_inflected_block_entries_apply() {
+    // KILL's block lists "+KILLED_AND"; its `{SUICIDE &WEAPON} *` and
+    // `GUNMEN *` patterns must still apply to "killed".
+    check(
+        "Two Palestinian suicide bombers killed 23 Israelis in Tel Aviv.",
+        &["PSEREB ISR 1831"],
+    );
+    check(
+        "Hamas gunmen killed three Israelis.",
+        &["PSEREBHMS ISR 193"],
     );
 }
 
@@ -348,7 +381,7 @@ fn a_participle_before_adjectives_and_a_name_is_an_adjective() {
 fn history_in_a_dependent_clause_drops_only_that_clause() {
     check(
         "Kenyan rebels will release the Ugandan ambassador, whom they seized two weeks ago.",
-        &["KENREB UGAGOV 084 intended"],
+        &["KENREB UGAGOV 0353"],
     );
     check(
         "Poland's parliament demanded an admission by Moscow that Soviet forces murdered Polish officers during World War Two.",

@@ -41,6 +41,24 @@ enum Format {
     Plover,
 }
 
+/// How a clause's own future act is coded (see `dyad_code::FutureActs`).
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FutureActsArg {
+    /// As the CAMEO codebook: "will give aid" is intent (0331), "will attack" a threat.
+    Intent,
+    /// As PETRARCH and its validation records: the act's own code, marked `intended`.
+    Act,
+}
+
+impl From<FutureActsArg> for dyad_code::FutureActs {
+    fn from(a: FutureActsArg) -> Self {
+        match a {
+            FutureActsArg::Intent => dyad_code::FutureActs::Intent,
+            FutureActsArg::Act => dyad_code::FutureActs::Act,
+        }
+    }
+}
+
 #[derive(clap::Args, Clone)]
 struct InputArgs {
     /// Documents: .txt, .html/.htm, .jsonl, .xml (RSS/Atom), or - for stdin.
@@ -64,6 +82,9 @@ enum Command {
         /// Dictionary file or directory, instead of the embedded defaults (repeatable).
         #[arg(long = "dict")]
         dicts: Vec<PathBuf>,
+        /// Code a clause's own future act as intent (CAMEO codebook) or as the act (PETRARCH).
+        #[arg(long, value_enum, default_value = "intent")]
+        future_acts: FutureActsArg,
     },
     /// Show how dyad reads a document: date, boilerplate, sentences, tags, phrases, clauses, quotes.
     Parse {
@@ -86,6 +107,9 @@ enum Command {
         /// Explain one record: its parse, actors and events.
         #[arg(long)]
         only: Option<String>,
+        /// Future acts as the records code them: PETRARCH's `act` by default.
+        #[arg(long, value_enum, default_value = "act")]
+        future_acts: FutureActsArg,
     },
     /// Code documents and store them (documents, sentences, events, mentions) in the store.
     Ingest(store_cmd::IngestArgs),
@@ -140,7 +164,8 @@ fn main() -> ExitCode {
             input,
             format,
             dicts,
-        } => run_code(&input, format, &dicts),
+            future_acts,
+        } => run_code(&input, format, &dicts, future_acts.into()),
         Command::Parse { input } => run_parse(&input),
         Command::Validate {
             records,
@@ -148,7 +173,15 @@ fn main() -> ExitCode {
             parse,
             verbose,
             only,
-        } => validate::run(&records, &dicts, parse, verbose, only.as_deref()),
+            future_acts,
+        } => validate::run(
+            &records,
+            &dicts,
+            parse,
+            verbose,
+            only.as_deref(),
+            future_acts.into(),
+        ),
         Command::Bench { corpus, json } => bench::run(&corpus, json),
         Command::Demo { db } => demo::run(&db),
         Command::Serve(args) => serve_cmd::run_serve(&args),
@@ -252,9 +285,15 @@ fn progress(n: usize, what: &str) -> ProgressBar {
     bar
 }
 
-fn run_code(input: &InputArgs, format: Format, dicts: &[PathBuf]) -> Result<ExitCode> {
+fn run_code(
+    input: &InputArgs,
+    format: Format,
+    dicts: &[PathBuf],
+    future_acts: dyad_code::FutureActs,
+) -> Result<ExitCode> {
     let start = Instant::now();
-    let pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    let mut pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    pipeline.future_acts = future_acts;
     if let Some(e) = pipeline.gazetteer_error() {
         eprintln!("dyad: warning: {e}; events are coded without locations");
     }

@@ -51,6 +51,9 @@ pub struct IngestArgs {
     /// Dictionary file or directory, instead of the embedded defaults (repeatable).
     #[arg(long = "dict")]
     pub dicts: Vec<PathBuf>,
+    /// Code a clause's own future act as intent (CAMEO codebook) or as the act (PETRARCH).
+    #[arg(long, value_enum, default_value = "intent")]
+    pub future_acts: crate::FutureActsArg,
     /// Documents per write transaction (a crash loses at most one batch, which a re-run adds).
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
@@ -234,7 +237,8 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         },
     )?;
     let (docs, errors) = read_inputs(args)?;
-    let pipeline = Pipeline::load(&args.dicts).context("loading dictionaries")?;
+    let mut pipeline = Pipeline::load(&args.dicts).context("loading dictionaries")?;
+    pipeline.future_acts = args.future_acts.into();
     let fallback = args
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -75,13 +75,15 @@ pub fn run(
     mode: ParseMode,
     verbose: bool,
     only: Option<&str>,
+    future_acts: dyad_code::FutureActs,
 ) -> Result<ExitCode> {
     let set =
         dyad_validate::read_records(records).with_context(|| records.display().to_string())?;
     for w in &set.warnings {
         eprintln!("dyad: warning: {w}");
     }
-    let pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    let mut pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
+    pipeline.future_acts = future_acts;
     let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let code = |r: &Record| -> Vec<Coding> {
         let doc = match (mode, &r.parse) {
