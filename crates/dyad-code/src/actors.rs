@@ -381,6 +381,26 @@ pub fn np_actors(
                 .collect();
         }
     }
+    // "Israeli and Palestinian negotiators": one actor per coordinated
+    // country, each owning the role.
+    let coordinated = coordinated_countries(mentions, &range, n.head, lower);
+    if coordinated.len() >= 2 {
+        let each: Vec<Actor> = coordinated
+            .iter()
+            .filter_map(|&keep| {
+                let own: Vec<Mention> = mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i == keep || !coordinated.contains(i))
+                    .map(|(_, m)| m.clone())
+                    .collect();
+                compose(&own, range.clone(), n.head, tags, lower, None)
+            })
+            .collect();
+        if each.len() == coordinated.len() {
+            return each;
+        }
+    }
     if let Some(a) = compose(mentions, range.clone(), n.head, tags, lower, country) {
         return vec![a];
     }
@@ -401,6 +421,47 @@ pub fn np_actors(
         }
     }
     Vec::new()
+}
+
+/// Indexes (into `mentions`) of countries coordinated before a phrase's
+/// head ("U.S. and Soviet negotiators", "Hungarian, Romanian and Serbian
+/// officials"): joined only by commas, "and" or "or".
+fn coordinated_countries(
+    mentions: &[Mention],
+    range: &TokRange,
+    head: usize,
+    lower: &[&str],
+) -> Vec<usize> {
+    let mut found: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.kind == MentionKind::Actor
+                && m.code.len() == 3
+                && !m.in_compound
+                && m.tokens.start >= range.start
+                && m.tokens.end <= head
+        })
+        .map(|(i, _)| i)
+        .collect();
+    found.sort_by_key(|&i| mentions[i].tokens.start);
+    let joined = found.windows(2).all(|w| {
+        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+        a.tokens.end < b.tokens.start
+            && (a.tokens.end..b.tokens.start)
+                .all(|k| matches!(lower.get(k), Some(&("," | "and" | "or"))))
+    });
+    let coordinated = found.len() >= 2
+        && joined
+        && found.windows(2).last().is_some_and(|w| {
+            (mentions[w[0]].tokens.end..mentions[w[1]].tokens.start)
+                .any(|k| matches!(lower.get(k), Some(&("and" | "or"))))
+        });
+    if coordinated {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// Head nouns naming people or groups of people that carry no role code.

@@ -135,6 +135,39 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                     .collect();
             }
         }
+        // "Chinese, Kenyan and Ethiopian officials": a bare nationality
+        // before the last member shares its role.
+        let bare_country = mentions.iter().find(|x| {
+            x.kind == actors::MentionKind::Actor
+                && x.code.len() == 3
+                && x.tokens == p.nps[m].tokens
+                && lower
+                    .get(x.tokens.end - 1)
+                    .is_some_and(|w| is_demonym_form(w))
+        });
+        if let (true, Some(c)) = (m != last, bare_country) {
+            let last_range = &p.nps[last].tokens;
+            let role = mentions.iter().find(|x| {
+                x.tokens.start >= last_range.start
+                    && x.tokens.end <= last_range.end
+                    && x.kind != actors::MentionKind::Actor
+            });
+            if let Some(role) = role {
+                got = actors::compose(
+                    std::slice::from_ref(role),
+                    role.tokens.clone(),
+                    role.tokens.end - 1,
+                    tags,
+                    lower,
+                    Some(c),
+                )
+                .map(|mut a| {
+                    a.tokens = p.nps[m].tokens.clone();
+                    vec![a]
+                })
+                .unwrap_or(got);
+            }
+        }
         if got.is_empty() && m != members[0] && role_only {
             got = np_actors(p, m, mentions, tags, lower, shared);
         }
@@ -161,6 +194,14 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
             }
         })
         .collect()
+}
+
+/// Whether a word has the shape of a nationality adjective ("Kenyan",
+/// "Chinese", "Danish", "Iraqi", "Thai"), which the tagger may call NNP.
+fn is_demonym_form(w: &str) -> bool {
+    ["an", "ese", "ish", "i", "ic", "ch", "ai"]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {

@@ -38,6 +38,24 @@ pub enum Elem {
 pub struct Alts {
     pub words: Vec<String>,
     pub phrases: Vec<Vec<String>>,
+    /// What may stand between this word and the pattern word before it.
+    pub within: Within,
+}
+
+/// The group a pattern word continues, which limits the words a match may
+/// step over to reach it: `{NEW &TIETYPES RELATIONS}` is one noun phrase
+/// ("new trade relations" is not "new ties and trade relations"), and
+/// `(FOR ASYLUM)` one prepositional phrase ("for political asylum" is, "for
+/// foreign asylum seekers" ... is too, but "for foreign aid and asylum" is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Within {
+    /// Between groups: the inside of any noun phrase, within reach.
+    #[default]
+    Free,
+    /// Inside `{…}`: determiners, numbers and adjectives only.
+    Noun,
+    /// Inside `(…)`: determiners, possessives and numbers only.
+    Prep,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,23 +132,35 @@ impl VerbLexicon {
             }
             out
         };
+        /// `first` limits the gap before the sequence's first word, `rest`
+        /// the gaps inside it.
         fn flatten(
             toks: &[dyad_dict::PatternToken],
             syn: &dyn Fn(dyad_dict::SynsetId) -> Alts,
             out: &mut Vec<Elem>,
+            first: Within,
+            rest: Within,
         ) {
             use dyad_dict::PatternToken as T;
-            for t in toks {
+            for (i, t) in toks.iter().enumerate() {
+                let within = if i == 0 { first } else { rest };
                 match t {
+                    // "BOMBING/EXPLOSION": either word.
                     T::Word(w) => out.push(Elem::Word(Alts {
-                        words: vec![w.to_string()],
+                        words: w
+                            .split('/')
+                            .filter(|x| !x.is_empty())
+                            .map(str::to_string)
+                            .collect(),
                         phrases: Vec::new(),
+                        within,
                     })),
-                    T::Synset(id) => out.push(Elem::Word(syn(*id))),
+                    T::Synset(id) => out.push(Elem::Word(Alts { within, ..syn(*id) })),
                     T::Source => out.push(Elem::Source),
                     T::Target => out.push(Elem::Target),
                     T::Skip => out.push(Elem::Skip),
-                    T::Noun(inner) | T::Prep(inner) => flatten(inner, syn, out),
+                    T::Noun(inner) => flatten(inner, syn, out, within, Within::Noun),
+                    T::Prep(inner) => flatten(inner, syn, out, within, Within::Prep),
                     T::Join => out.push(Elem::Join),
                     T::Compound => out.push(Elem::Compound),
                 }
@@ -154,8 +184,20 @@ impl VerbLexicon {
                     .iter()
                     .map(|p| {
                         let (mut before, mut after) = (Vec::new(), Vec::new());
-                        flatten(&p.before, &synset_words, &mut before);
-                        flatten(&p.after, &synset_words, &mut after);
+                        flatten(
+                            &p.before,
+                            &synset_words,
+                            &mut before,
+                            Within::Free,
+                            Within::Free,
+                        );
+                        flatten(
+                            &p.after,
+                            &synset_words,
+                            &mut after,
+                            Within::Free,
+                            Within::Free,
+                        );
                         let subject_only =
                             !before.is_empty() && !after.iter().any(|e| matches!(e, Elem::Word(_)));
                         let named = p
@@ -311,6 +353,18 @@ impl<'a> PatternWords<'a> {
                 | Tag::Hyph
         ) || (t.is_noun() && self.tags.get(i + 1).is_some_and(|n| n.is_noun()))
     }
+    /// Whether a match may step over token `i` to reach a word of a group.
+    fn inside_group(&self, i: usize, within: Within) -> bool {
+        let t = self.tags[i];
+        match within {
+            Within::Free => true,
+            Within::Noun => matches!(
+                t,
+                Tag::DT | Tag::PDT | Tag::CD | Tag::JJ | Tag::JJR | Tag::JJS | Tag::Hyph
+            ),
+            Within::Prep => matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::POS),
+        }
+    }
 }
 
 const MAX_GAP: usize = 4;
@@ -408,14 +462,17 @@ fn match_forward<'a>(
                         return None;
                     }
                     if let Some(n) = w.match_at(k, alts) {
+                        // A member of several words is that much more specific.
+                        score += n - 1;
                         k += n - 1;
                         break;
                     }
                     // Prepositions in patterns must be met, not skipped over, except inside
                     // NPs and before a time ("denied on Thursday the charges").
-                    if !w.skippable(k)
-                        && !(p.np_of_token.get(k).is_some_and(|x| x.is_some()))
-                        && !time_preposition(p, k)
+                    if !w.inside_group(k, alts.within)
+                        || (!w.skippable(k)
+                            && !(p.np_of_token.get(k).is_some_and(|x| x.is_some()))
+                            && !time_preposition(p, k))
                     {
                         return None;
                     }
@@ -449,7 +506,15 @@ fn match_forward<'a>(
                 if cur >= range.end {
                     return None;
                 }
-                cur += 1;
+                // `^` skips a phrase: a noun phrase, with its preposition
+                // ("IFTAR (AT ^ ^) +" over "at the Egyptian embassy").
+                let np_at = |k: usize| p.np_of_token.get(k).copied().flatten();
+                cur = match (np_at(cur), np_at(cur + 1)) {
+                    (Some(np), _) => p.nps[np].tokens.end,
+                    (None, Some(np)) if p.nps[np].preposition == Some(cur) => p.nps[np].tokens.end,
+                    _ => cur + 1,
+                }
+                .min(range.end);
             }
         }
     }
@@ -483,8 +548,11 @@ fn match_backward(
     let mut score = 0;
     let mut source_at = None;
     let mut adjacent = false;
+    // Right to left, the gap before a word is limited by the word after it.
+    let mut right = Within::Free;
     for e in elems.iter().rev() {
         let joined = std::mem::take(&mut adjacent);
+        let limit = std::mem::take(&mut right);
         match e {
             Elem::Join => adjacent = true,
             Elem::Compound if compound_subject => score += 1,
@@ -498,12 +566,17 @@ fn match_backward(
                     cur -= 1;
                     if let Some(start) = w.match_ending_at(cur, alts).filter(|&s| s >= range.start)
                     {
+                        score += cur - start;
                         cur = start;
                         break;
+                    }
+                    if !w.inside_group(cur, limit) {
+                        return None;
                     }
                     gap += 1;
                 }
                 score += 1;
+                right = alts.within;
             }
             Elem::Source | Elem::Target => {
                 if cur <= range.start {
@@ -605,5 +678,74 @@ mod tests {
         // The pattern spells the negation out, so the coder must not drop it.
         let got = best(&lex, info, &negated, 0..3, 4..7).expect("match");
         assert_eq!((got.0.as_str(), got.2), ("904", true));
+    }
+
+    /// Words of a `{…}` or `(…)` group stay inside one phrase, `/` gives
+    /// alternatives, and `^` skips a whole phrase.
+    #[test]
+    fn groups_limit_what_a_match_steps_over() {
+        let src = "--- BARGAIN [031] ---\nBARGAIN\n- * (FOR ASYLUM) [901]\n\
+                   - * {NEW TRADE TIES} [902]\n- * (IN BOMBING/EXPLOSION) [903]\n\
+                   - * FEAST (AT ^ ^) + [904]\n";
+        let (d, _) = dyad_dict::VerbDictionary::parse(src, "test.verbs").expect("parses");
+        let lex = VerbLexicon::from_dictionary(&d);
+        let info = lex.lookup("bargained", "bargain", None).expect("verb");
+        let words = |s: &str| -> Vec<(String, Tag)> {
+            s.split(' ')
+                .map(|w| {
+                    let (w, t) = w.split_once('/').expect("word/TAG");
+                    let tag = match t {
+                        "NNP" => Tag::NNP,
+                        "VBD" => Tag::VBD,
+                        "IN" => Tag::IN,
+                        "JJ" => Tag::JJ,
+                        "DT" => Tag::DT,
+                        "CC" => Tag::CC,
+                        "NNS" => Tag::NNS,
+                        _ => Tag::NN,
+                    };
+                    (w.to_string(), tag)
+                })
+                .collect()
+        };
+        let code = |s: &str| {
+            let w = words(s);
+            let w: Vec<(&str, Tag)> = w.iter().map(|(a, t)| (a.as_str(), *t)).collect();
+            best(&lex, info, &w, 0..1, 2..w.len()).map(|m| m.0)
+        };
+        // A determiner may sit inside a prepositional group, an adjective not.
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD for/IN the/DT asylum/NN"),
+            Some("901".into())
+        );
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD for/IN foreign/JJ asylum/NN"),
+            None
+        );
+        // An adjective may sit inside a noun group, a noun or "and" not.
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD new/JJ trade/NN ties/NNS"),
+            Some("902".into())
+        );
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD new/JJ trade/NN and/CC security/NN ties/NNS"),
+            None
+        );
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD in/IN explosion/NN"),
+            Some("903".into())
+        );
+        assert_eq!(
+            code("Arnor/NNP bargained/VBD in/IN bombing/NN"),
+            Some("903".into())
+        );
+        // `^ ^` steps over "the great hall" and "of Dol": the target is
+        // Gondor (token 10), not "hall".
+        let w = words("Arnor/NNP bargained/VBD feast/NN at/IN the/DT great/JJ hall/NN of/IN Dol/NNP with/IN Gondor/NNP");
+        let w: Vec<(&str, Tag)> = w.iter().map(|(a, t)| (a.as_str(), *t)).collect();
+        assert_eq!(
+            best(&lex, info, &w, 0..1, 2..w.len()).map(|m| (m.0, m.1)),
+            Some(("904".to_string(), 10))
+        );
     }
 }

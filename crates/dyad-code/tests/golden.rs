@@ -200,6 +200,32 @@ fn future_acts_keep_their_code_under_petrarchs_convention() {
 }
 
 #[test]
+fn coordinated_nationalities_are_one_actor_each() {
+    // "Israeli and Palestinian negotiators" are two parties, who met each
+    // other (not Egypt, where they met).
+    check(
+        "Israeli and Palestinian negotiators met in Cairo on Monday.",
+        &["ISRGOV PSEGOV 040", "PSEGOV ISRGOV 040"],
+    );
+    check(
+        "Chinese, Kenyan and Ethiopian officials signed an agreement.",
+        &[
+            "CHNGOV ETHGOV 057",
+            "CHNGOV KENGOV 057",
+            "ETHGOV CHNGOV 057",
+            "ETHGOV KENGOV 057",
+            "KENGOV CHNGOV 057",
+            "KENGOV ETHGOV 057",
+        ],
+    );
+    // A hyphenated modifier is not a coordination (it is the backing, 050).
+    check(
+        "U.S.-backed Iraqi forces attacked Mosul.",
+        &["IRQMIL IRQ 190", "USA IRQMIL 050"],
+    );
+}
+
+#[test]
 fn subject_patterns_of_inflected_block_entries_apply() {
     // KILL's block lists "+KILLED_AND"; its `{SUICIDE &WEAPON} *` and
     // `GUNMEN *` patterns must still apply to "killed".
@@ -651,4 +677,27 @@ fn pledging_aid_is_an_intent_to_provide_it() {
         &["JPN PHL 0331"],
     );
     check("Kenya promised military aid to Somalia.", &["KEN SOM 0332"]);
+}
+
+/// Acronyms and short names of organisations that the 2014 Phoenix files
+/// lack, from dyad's own organisations dictionary; "the UN ..." names must
+/// not lose their agency to the bare "the UN".
+#[test]
+fn organisation_acronyms_and_short_names() {
+    check(
+        "The OSCE criticised Belarus on Tuesday.",
+        &["IGOEURSCE BLR 111"],
+    );
+    check(
+        "The Gulf Cooperation Council condemned Iran over the seizure of the tanker.",
+        &["IGOPGSGCC IRN 111"],
+    );
+    check(
+        "The CSTO sent troops to Kazakhstan.",
+        &["IGOCASCST KAZ 062"],
+    );
+    check(
+        "The UN refugee agency urged Greece to stop the pushbacks.",
+        &["IGOUNOREFHCR GRC 020"],
+    );
 }
