@@ -1434,6 +1434,11 @@ fn frame_clauses(
             _ => None,
         };
         let Some(code) = action.and_then(|a| frames::compose(frame, a)).or(general) else {
+            // What one is urged, required or refuses to do has not happened:
+            // "urged Eriador to respond" is the appeal alone.
+            if matches!(frame, Frame::Request | Frame::Demand | Frame::Reject) {
+                folded[k] = Some(ci);
+            }
             continue;
         };
         composed[ci] = Some(Composed {
