@@ -62,6 +62,15 @@ pub fn find_mentions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < lower.len() {
+        // "The UN refugee agency": Phoenix's "THE_UN_" must not hide a
+        // longer name that starts after the article.
+        if lower[i] == "the" {
+            let end_at = |k: usize| actors.longest_match(lower, k).map_or(k, |(n, _)| k + n);
+            if end_at(i + 1) > end_at(i).max(i + 1) {
+                i += 1;
+                continue;
+            }
+        }
         // An entry with no code (the Phoenix files list some names on lines of
         // their own, without codes) is no match: it must not hide the title
         // and nationality around it ("Russian President Boris Yeltsin").

@@ -226,6 +226,24 @@ fn coordinated_nationalities_are_one_actor_each() {
 }
 
 #[test]
+fn a_requested_action_is_not_coded_as_done() {
+    // Somalia has not responded to anything: only the appeal is an event.
+    check(
+        "Kenya urged Somalia to respond to Ethiopia's proposals.",
+        &["KEN SOM 020"],
+    );
+}
+
+#[test]
+fn a_leading_article_does_not_hide_a_longer_name() {
+    // Phoenix lists "THE_UN_"; the agency's name starts after the article.
+    check(
+        "The UN Children's Fund criticised Russia.",
+        &["IGOUNOKID RUS 111"],
+    );
+}
+
+#[test]
 fn subject_patterns_of_inflected_block_entries_apply() {
     // KILL's block lists "+KILLED_AND"; its `{SUICIDE &WEAPON} *` and
     // `GUNMEN *` patterns must still apply to "killed".
