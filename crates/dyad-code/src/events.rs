@@ -694,6 +694,27 @@ pub fn code_sentence(
         })
         .flatten();
         let intended = intended_code.is_some();
+        // "wounded two soldiers in a bomb attack": CAMEO splits violence by
+        // weapon, which the clause names more often than the verb does.
+        let code = match code.fwd.as_deref() {
+            // Only the verb's base code: a pattern that chose 180 or 190 for
+            // its words ("fired {ARTILLERY SHELLS}") has decided.
+            Some(general @ ("180" | "190")) if intended_code.is_none() && m.is_none() => {
+                let start = c
+                    .subject
+                    .map_or(vg.tokens.start, |n| p.nps[n].tokens.start)
+                    .min(vg.tokens.start);
+                let words = lower.get(start..c.rest.end).unwrap_or_default();
+                match weapon_code(words, general) {
+                    Some(w) => CodePair {
+                        fwd: Some(w.to_string()),
+                        rev: None,
+                    },
+                    None => code,
+                }
+            }
+            _ => code,
+        };
         let code = match intended_code {
             Some(c) => CodePair {
                 fwd: Some(c),
@@ -1007,6 +1028,63 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         }
     }
     Vec::new()
+}
+
+/// The CAMEO code of an act of violence by the weapon its clause names:
+/// bombings (183, suicide 1831, car 1832, roadside 1833), aerial weapons
+/// (195), artillery and tanks (194), small arms (193). `general` is the
+/// verb's own code (180 unconventional or 190 conventional violence); a
+/// clause naming no weapon keeps it.
+fn weapon_code(words: &[&str], general: &str) -> Option<&'static str> {
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    let pair = |a: &str, b: &[&str]| {
+        words.windows(2).any(|p| p[0] == a && b.contains(&p[1]))
+            || words.iter().any(|x| {
+                x.split_once('-')
+                    .is_some_and(|(l, r)| l == a && b.contains(&r))
+            })
+    };
+    const BOMB: &[&str] = &["bomb", "bombs", "bomber", "bombers", "bombing", "bombings"];
+    Some(
+        if has(&["suicide"]) && (has(BOMB) || has(&["attack", "attacker", "attackers"])) {
+            "1831"
+        } else if pair("car", BOMB) || pair("truck", BOMB) {
+            "1832"
+        } else if pair("roadside", BOMB) || has(&["ied", "ieds"]) {
+            "1833"
+        } else if pair("air", &["strike", "strikes", "raid", "raids"])
+            || pair("drone", &["strike", "strikes", "attack", "attacks"])
+            || has(&[
+                "airstrike",
+                "airstrikes",
+                "warplanes",
+                "warplane",
+                "gunships",
+                "gunship",
+                "aerial",
+                "jets",
+            ])
+        {
+            "195"
+        } else if has(&[
+            "artillery",
+            "shelling",
+            "mortar",
+            "mortars",
+            "tanks",
+            "howitzers",
+        ]) {
+            "194"
+        } else if has(BOMB) || has(&["explosive", "explosives", "grenade", "grenades", "blast"]) {
+            "183"
+        } else if general == "190"
+            && has(&["gunfire", "gunmen", "gunman", "rifles", "snipers", "sniper"])
+        {
+            "193"
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Whether a verb group speaks of the future: a future tense or one of

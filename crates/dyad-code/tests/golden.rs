@@ -226,6 +226,27 @@ fn coordinated_nationalities_are_one_actor_each() {
 }
 
 #[test]
+fn violence_is_coded_by_the_weapon_the_clause_names() {
+    check(
+        "Al-Shabaab militants killed three Kenyan soldiers with a roadside bomb.",
+        &["SOMREB KENMIL 1833"],
+    );
+    check(
+        "Syrian warplanes killed 20 rebels in Idlib.",
+        &["SYRMIL SYRREB 195"],
+    );
+    check(
+        "Irish guerrillas wounded two British soldiers in a bomb attack.",
+        &["IRLREB GBRMIL 183"],
+    );
+    // No weapon named: the verb's own code.
+    check(
+        "Rebels wounded two Malian soldiers.",
+        &["---REB MLIMIL 180"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
