@@ -210,10 +210,21 @@ impl Pipeline {
         // One lower-cased word list per sentence serves the discard search
         // and the coder.
         let lowered: Vec<Vec<String>> = doc.sentences.iter().map(lowercase).collect();
-        // A story-level discard phrase drops the whole document.
-        let story_discarded = lowered.iter().any(|l| {
-            self.discard_in(&as_strs(l)).map(|d| d.level) == Some(dyad_dict::DiscardLevel::Story)
-        });
+        // A story-level discard phrase ("World Cup", "Grand Prix") in the lede
+        // makes the document a sports or entertainment story and drops it;
+        // further down it drops only its sentence: an article on Qatar's
+        // diplomacy that mentions the World Cup once is still news. (PETRARCH
+        // read whole stories, but Phoenix fed it only their first sentences.)
+        let story_discarded = doc
+            .sentences
+            .iter()
+            .zip(&lowered)
+            .filter(|(s, _)| s.boilerplate.is_none())
+            .take(STORY_LEDE)
+            .any(|(_, l)| {
+                self.discard_in(&as_strs(l)).map(|d| d.level)
+                    == Some(dyad_dict::DiscardLevel::Story)
+            });
         if story_discarded {
             return out;
         }
@@ -386,6 +397,10 @@ impl Pipeline {
         self.dicts.discards.find(words)
     }
 }
+
+/// Sentences (headline included) whose story-level discard phrases decide
+/// what a whole document is about.
+const STORY_LEDE: usize = 3;
 
 /// A sentence's words, lower-cased (what dictionaries match against).
 fn lowercase(s: &Sentence) -> Vec<String> {

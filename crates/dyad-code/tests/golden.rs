@@ -247,6 +247,23 @@ fn violence_is_coded_by_the_weapon_the_clause_names() {
 }
 
 #[test]
+fn sports_phrases_drop_a_story_only_from_its_lede() {
+    // A sports story: the World Cup in the lede drops the whole document.
+    check(
+        "Brazil beat Argentina in the World Cup final on Sunday. \
+         Brazil's president praised Argentina's team.",
+        &[],
+    );
+    // A diplomatic story that mentions the World Cup further down keeps
+    // its other events; only that sentence goes.
+    check(
+        "Kenya criticised Somalia on Monday. Ethiopia accused Somalia of lying. \
+         Somalia thanked Djibouti. Kenya praised Ethiopia's team at the World Cup.",
+        &["KEN SOM 111", "ETH SOM 112", "SOM DJI 051"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
