@@ -797,16 +797,28 @@ pub fn code_sentence(
         }
         // A frame's other party sits in its action: "refused to release the
         // Eritrean prisoners" is towards Eritrea.
+        // Or further down its purpose: "is willing to send material to help
+        // defend Saudi Arabia" is towards Saudi Arabia.
         if let (true, Some(f)) = (targets.is_empty(), composed) {
-            targets = find_target(
-                &p.clauses[f.action],
-                f.action,
-                &sc,
-                ctx,
-                &sources,
-                sources.len() < 2,
-                false,
-            );
+            let mut k = Some(f.action);
+            for _ in 0..3 {
+                let Some(ki) = k else { break };
+                targets = find_target(
+                    &p.clauses[ki],
+                    ki,
+                    &sc,
+                    ctx,
+                    &sources,
+                    sources.len() < 2,
+                    false,
+                );
+                if !targets.is_empty() {
+                    break;
+                }
+                k = (ki + 1..p.clauses.len()).find(|&j| {
+                    p.clauses[j].governor == Some(ki) && p.clauses[j].kind == ClauseKind::Infinitive
+                });
+            }
         }
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
@@ -860,6 +872,26 @@ pub fn code_sentence(
                 .filter(|a| !a.code.ends_with("GOV"))
                 .map(|a| Actor {
                     code: format!("{}GOV", a.country()),
+                    tokens: a.tokens.clone(),
+                    person: false,
+                    name: None,
+                })
+                .collect();
+        }
+        // Leadership and political reform naming no other party is towards
+        // the leader's own country: "President Akayev agreed to resign" is
+        // KGZGOV → KGZ (0341), "declined to resign" 1231.
+        let reform = code
+            .fwd
+            .as_deref()
+            .is_some_and(|c| ["034", "083", "123"].iter().any(|r| c.starts_with(r)));
+        if targets.is_empty() && reform {
+            targets = sources
+                .iter()
+                .filter(|a| a.code.len() > 3 && !a.code.starts_with("---"))
+                .filter(|a| !a.code.starts_with("IGO") && !a.code.starts_with("NGO"))
+                .map(|a| Actor {
+                    code: a.country().to_string(),
                     tokens: a.tokens.clone(),
                     person: false,
                     name: None,

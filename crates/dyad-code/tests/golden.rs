@@ -264,6 +264,27 @@ fn sports_phrases_drop_a_story_only_from_its_lede() {
 }
 
 #[test]
+fn leadership_change_with_no_other_party_is_towards_the_own_country() {
+    check(
+        "The Kenyan president agreed to resign.",
+        &["KENGOV KEN 034"],
+    );
+    check(
+        "Zambia's president declined to resign despite pressure.",
+        &["ZMBGOV ZMB 123"],
+    );
+}
+
+#[test]
+fn a_frames_target_may_sit_in_the_purpose_of_its_action() {
+    // "help" takes a bare infinitive; Saudi Arabia is the party helped.
+    check(
+        "Norway is willing to send weapons to help defend Saudi Arabia.",
+        &["NOR SAU 0332"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(

@@ -89,7 +89,11 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         let before = b.checked_sub(1);
         let before_word = before.map(|i| w.lower[i].as_str()).unwrap_or("");
 
-        if w.tag(start) == Tag::TO {
+        // "to help defend Saudi Arabia": "help" takes a bare infinitive.
+        let after_help = w.tag(start) == Tag::VB
+            && before.is_some_and(|i| w.tag(i).is_verb())
+            && matches!(before_word, "help" | "helps" | "helped" | "helping");
+        if w.tag(start) == Tag::TO || after_help {
             kind = ClauseKind::Infinitive;
             governor = previous_clause(p, v);
         } else if matches!(w.tag(before.unwrap_or(usize::MAX)), Tag::WDT | Tag::WP)

@@ -388,3 +388,16 @@ fn more_before_a_noun_stays_in_the_phrase() {
     let p = parse(&s);
     assert_eq!(np_words(&s, &p, p.clauses[0].object), "any more refugees");
 }
+
+#[test]
+fn help_takes_a_bare_infinitive() {
+    let s = tagged("Norway/NNP agreed/VBD to/TO help/VB defend/VB Kenya/NNP ./.");
+    let p = parse(&s);
+    let defend = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "defend")
+        .expect("a clause for defend");
+    assert_eq!(defend.kind, ClauseKind::Infinitive);
+    assert!(defend.governor.is_some());
+}
