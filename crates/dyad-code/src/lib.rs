@@ -315,7 +315,11 @@ impl Pipeline {
                             | "who"
                     )
             });
-            let dependent = c.kind != dyad_phrases::ClauseKind::Main && c.governor.is_some();
+            // A later "main" clause with no subject is a fragment the parser
+            // could not attach ("… of blowing up a plane in 1988", "since
+            // Tirana split with Moscow in 1961"): it is not the news.
+            let dependent = (c.kind != dyad_phrases::ClauseKind::Main && c.governor.is_some())
+                || (c.subject.is_none() && ci > 0);
             if !dependent && !introduced {
                 return None;
             }

@@ -285,6 +285,18 @@ fn a_frames_target_may_sit_in_the_purpose_of_its_action() {
 }
 
 #[test]
+fn history_in_an_unattached_fragment_drops_only_the_fragment() {
+    // "since Tirana split with Moscow in 1961" is history; the visit is news.
+    check(
+        "East German Foreign Minister Oskar Fischer will visit Albania in June, \
+         the first foreign minister to do so since Tirana split with Moscow in 1961.",
+        &["DDRGOV ALB 036"],
+    );
+    // A year in the main clause still drops the sentence.
+    check("Tirana split with Moscow in 1961.", &[]);
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
