@@ -297,6 +297,19 @@ fn history_in_an_unattached_fragment_drops_only_the_fragment() {
 }
 
 #[test]
+fn receiving_observers_allows_international_involvement() {
+    check(
+        "The Kyrgyz prime minister received a mission of observers from the OSCE.",
+        &["KGZGOV IGOEURSCE 086"],
+    );
+    // A union of a nationality is that country's labour.
+    check(
+        "The Nigerian Union of Teachers criticised the Kenyan government.",
+        &["NGALAB KENGOV 111"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
