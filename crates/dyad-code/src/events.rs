@@ -843,14 +843,25 @@ pub fn code_sentence(
         }
         let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
         // "Nepalese students protested against the government": a role of no
-        // stated country is the protesters' own.
-        if protest {
+        // stated country is the protesters' own. So is a home institution
+        // ("the government", "the opposition", "parliament", "the courts",
+        // "police") that a national actor names without a country.
+        let home_institution = |t: &Actor| {
+            matches!(
+                t.code.as_str(),
+                "---GOV" | "---OPP" | "---LEG" | "---JUD" | "---COP"
+            )
+        };
+        if protest || targets.iter().any(home_institution) {
             if let Some(home) = sources.iter().find_map(|s| {
                 let c = s.country();
                 (c.len() == 3 && !c.starts_with("---") && !s.code.starts_with("IGO"))
                     .then(|| c.to_string())
             }) {
                 for t in targets.iter_mut() {
+                    if !protest && !home_institution(t) {
+                        continue;
+                    }
                     if let Some(role) = t.code.strip_prefix("---").filter(|r| !r.is_empty()) {
                         let code = format!("{home}{role}");
                         // Not into the protesters themselves.

@@ -310,6 +310,23 @@ fn receiving_observers_allows_international_involvement() {
 }
 
 #[test]
+fn home_institutions_named_without_a_country_are_the_actors_own() {
+    check(
+        "Kenyan police arrested opposition leaders in Nairobi.",
+        &["KENCOP KENOPP 173"],
+    );
+    check(
+        "The Nigerian Union of Teachers called off a strike against the government.",
+        &["NGALAB NGAGOV 082"],
+    );
+    // A country named with the institution keeps it.
+    check(
+        "The Russian foreign minister criticised the government of Ukraine.",
+        &["RUSGOV UKRGOV 111"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
