@@ -419,8 +419,26 @@ fn as_strs(words: &[String]) -> Vec<&str> {
 /// an adverb is the verb's bare form; the tagger sometimes reads a word that
 /// is also a noun ("drop", "face", "grant") as one. Only words WordNet
 /// knows as verbs are changed.
+///
+/// After "to", a noun followed by a determiner is an infinitive with its
+/// object: "a rally to protest the violations" (a preposition's noun is not
+/// followed by "the": "went to church the next day" is rare, "to power the
+/// engines" is a verb too).
 fn tag_after_modals(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
+        if s.tokens[i].tag == Tag::TO {
+            let object_follows = s
+                .tokens
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.tag, Tag::DT | Tag::PRPS | Tag::PDT));
+            if let Some(t) = s.tokens.get(i + 1).filter(|t| t.tag == Tag::NN) {
+                let word = t.norm.to_lowercase();
+                if object_follows && dyad_phrases::lemma::is_verb_lemma(&word) {
+                    s.tokens[i + 1].tag = Tag::VB;
+                }
+            }
+            continue;
+        }
         if s.tokens[i].tag != Tag::MD {
             continue;
         }
@@ -436,5 +454,58 @@ fn tag_after_modals(s: &mut Sentence) {
         if dyad_phrases::lemma::is_verb_lemma(&word) {
             s.tokens[k].tag = Tag::VB;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::{Span, Token};
+
+    fn sentence(words: &[(&str, Tag)]) -> Sentence {
+        let mut at = 0;
+        let tokens = words
+            .iter()
+            .map(|(w, t)| {
+                let tok = Token {
+                    span: Span::new(at, at + w.len()),
+                    norm: w.to_string(),
+                    tag: *t,
+                };
+                at += w.len() + 1;
+                tok
+            })
+            .collect();
+        Sentence {
+            index: 0,
+            span: Span::new(0, at),
+            tokens,
+            boilerplate: None,
+            headline: false,
+        }
+    }
+
+    #[test]
+    fn a_noun_after_to_with_an_object_is_a_verb() {
+        use Tag::*;
+        let mut s = sentence(&[
+            ("rally", NN),
+            ("to", TO),
+            ("protest", NN),
+            ("the", DT),
+            ("law", NN),
+        ]);
+        tag_after_modals(&mut s);
+        assert_eq!(s.tokens[2].tag, VB);
+        // No object after it: "returned to power in 2010" keeps the noun.
+        let mut s = sentence(&[
+            ("returned", VBD),
+            ("to", TO),
+            ("power", NN),
+            ("in", IN),
+            ("2010", CD),
+        ]);
+        tag_after_modals(&mut s);
+        assert_eq!(s.tokens[2].tag, NN);
     }
 }

@@ -327,6 +327,14 @@ fn home_institutions_named_without_a_country_are_the_actors_own() {
 }
 
 #[test]
+fn supporters_are_the_side_they_support() {
+    check(
+        "About 200 supporters of Ugandan opposition leader Bobi Wine blocked roads in Kampala.",
+        &["UGAOPP UGAGOV 144"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(
