@@ -1385,15 +1385,13 @@ fn clause_code<'v>(
         vg.main
     };
     let compound_subject = c.subject.is_some_and(|s| p.conjuncts(s).len() >= 2);
-    let m = info.best_match(
-        verbs,
-        words,
-        p,
-        clause_start..before_end,
-        c.rest.clone(),
+    let scope = crate::verbs::ClauseScope {
+        before: clause_start..before_end,
+        after: c.rest.clone(),
         compound_subject,
-        &vg.lemma,
-    );
+        verb_lemma: &vg.lemma,
+    };
+    let m = info.best_match(verbs, words, p, &scope);
     let code = m
         .as_ref()
         .map(|m| m.pattern.code.clone())

@@ -369,20 +369,34 @@ impl<'a> PatternWords<'a> {
 
 const MAX_GAP: usize = 4;
 
+/// Where a clause's patterns may match, and what they may know of it.
+pub struct ClauseScope<'s> {
+    /// From the clause start to the verb.
+    pub before: TokRange,
+    /// After the verb group: the clause's `rest`.
+    pub after: TokRange,
+    /// The subject is a compound ("Arnor and Gondor"), for `%`.
+    pub compound_subject: bool,
+    /// The clause verb's own lemma.
+    pub verb_lemma: &'s str,
+}
+
 impl VerbInfo {
     /// The most specific pattern matching the clause around a verb group.
-    /// `after` are the tokens after the verb (the clause's `rest`), `before`
-    /// the tokens from the clause start to the verb.
     pub fn best_match<'a>(
         &self,
         lex: &'a VerbLexicon,
         w: &PatternWords,
         p: &SentenceParse,
-        before: TokRange,
-        after: TokRange,
-        compound_subject: bool,
-        verb_lemma: &str,
+        scope: &ClauseScope,
     ) -> Option<PatternMatch<'a>> {
+        let ClauseScope {
+            before,
+            after,
+            compound_subject,
+            verb_lemma,
+        } = scope;
+        let compound_subject = *compound_subject;
         let mut best: Option<PatternMatch> = None;
         for pat in self
             .blocks
@@ -635,7 +649,13 @@ mod tests {
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let tags: Vec<Tag> = words.iter().map(|(_, t)| *t).collect();
         let w = PatternWords::new(&lower, &tags);
-        let m = info.best_match(lex, &w, &p, before, after, false, &info.lemma)?;
+        let scope = ClauseScope {
+            before,
+            after,
+            compound_subject: false,
+            verb_lemma: &info.lemma,
+        };
+        let m = info.best_match(lex, &w, &p, &scope)?;
         Some((
             m.pattern.code.fwd.clone().unwrap_or_default(),
             m.last,
