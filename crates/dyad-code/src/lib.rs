@@ -460,29 +460,9 @@ fn tag_after_modals(s: &mut Sentence) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_model::{Span, Token};
 
     fn sentence(words: &[(&str, Tag)]) -> Sentence {
-        let mut at = 0;
-        let tokens = words
-            .iter()
-            .map(|(w, t)| {
-                let tok = Token {
-                    span: Span::new(at, at + w.len()),
-                    norm: w.to_string(),
-                    tag: *t,
-                };
-                at += w.len() + 1;
-                tok
-            })
-            .collect();
-        Sentence {
-            index: 0,
-            span: Span::new(0, at),
-            tokens,
-            boilerplate: None,
-            headline: false,
-        }
+        Sentence::from_tagged(words)
     }
 
     #[test]

@@ -613,7 +613,7 @@ fn match_backward(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_model::{Sentence, Span, Token};
+    use dyad_model::Sentence;
 
     /// The best pattern for a tagged sentence whose verb group is at
     /// `before.end`: (code, last token used, states a negation).
@@ -624,26 +624,7 @@ mod tests {
         before: TokRange,
         after: TokRange,
     ) -> Option<(String, usize, bool)> {
-        let mut at = 0;
-        let tokens = words
-            .iter()
-            .map(|(w, t)| {
-                let tok = Token {
-                    span: Span::new(at, at + w.len()),
-                    norm: w.to_string(),
-                    tag: *t,
-                };
-                at += w.len() + 1;
-                tok
-            })
-            .collect();
-        let s = Sentence {
-            index: 0,
-            span: Span::new(0, at),
-            tokens,
-            boilerplate: None,
-            headline: false,
-        };
+        let s = Sentence::from_tagged(words);
         let p = dyad_phrases::parse(&s);
         let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();

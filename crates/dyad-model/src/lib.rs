@@ -429,6 +429,33 @@ pub struct Sentence {
     pub headline: bool,
 }
 
+impl Sentence {
+    /// A sentence of already tagged words, as if the text were the words
+    /// joined by single spaces: for tests of the stages after tagging.
+    pub fn from_tagged(words: &[(&str, Tag)]) -> Sentence {
+        let mut at = 0;
+        let tokens = words
+            .iter()
+            .map(|(w, t)| {
+                let tok = Token {
+                    span: Span::new(at, at + w.len()),
+                    norm: w.to_string(),
+                    tag: *t,
+                };
+                at += w.len() + 1;
+                tok
+            })
+            .collect();
+        Sentence {
+            index: 0,
+            span: Span::new(0, at),
+            tokens,
+            boilerplate: None,
+            headline: false,
+        }
+    }
+}
+
 /// A document as it flows through the pipeline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {

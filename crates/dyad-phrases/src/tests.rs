@@ -1,27 +1,17 @@
 use super::*;
-use dyad_model::{Span, Token};
+use dyad_model::Span;
 use proptest::prelude::*;
 
 /// A sentence from "word/TAG word/TAG …" (tokens separated by single spaces).
 fn tagged(s: &str) -> Sentence {
-    let mut tokens = Vec::new();
-    let mut at = 0;
-    for item in s.split(' ') {
-        let (w, t) = item.rsplit_once('/').expect("word/TAG");
-        tokens.push(Token {
-            span: Span::new(at, at + w.len()),
-            norm: w.to_string(),
-            tag: Tag::from_penn(t).expect(t),
-        });
-        at += w.len() + 1;
-    }
-    Sentence {
-        index: 0,
-        span: Span::new(0, at),
-        tokens,
-        boilerplate: None,
-        headline: false,
-    }
+    let words: Vec<(&str, Tag)> = s
+        .split(' ')
+        .map(|item| {
+            let (w, t) = item.rsplit_once('/').expect("word/TAG");
+            (w, Tag::from_penn(t).expect(t))
+        })
+        .collect();
+    Sentence::from_tagged(&words)
 }
 
 fn np_words(s: &Sentence, p: &SentenceParse, np: Option<usize>) -> String {
