@@ -18,6 +18,8 @@ for mode in own given; do
     $R validate --parse $mode --dict $P/PETR.Validate.verbs.txt --dict $P/PETR.Validate.actors.txt \
       --dict $P/PETR.Validate.agents.txt --dict $P/PETR.Validate.discards.txt $P/PETR.UnitTest.records.xml
 done
+run "UD-PETRARCH 2.02 validation records, --parse own, future acts as the CAMEO codebook codes them (--future-acts intent; validate's default is the records' own convention, act)" \
+  $R validate --parse own --future-acts intent --dict $U $U/PETR_Validate_records_2_02.xml
 run "PETR2 GSR validation (default dictionaries; expected codes partly PETRARCH-2's own output)" \
   $R validate $U/PETR2_GSR_validation.xml
 run "CAMEO manual examples (default dictionaries)" python3 bench/cameo_examples.py $R
