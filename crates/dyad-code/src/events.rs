@@ -141,8 +141,10 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
             x.kind == actors::MentionKind::Actor
                 && x.code.len() == 3
                 && x.tokens == p.nps[m].tokens
-                && lower
-                    .get(x.tokens.end - 1)
+                && x.tokens
+                    .end
+                    .checked_sub(1)
+                    .and_then(|k| lower.get(k))
                     .is_some_and(|w| is_demonym_form(w))
         });
         if let (true, Some(c)) = (m != last, bare_country) {
@@ -1258,7 +1260,14 @@ fn find_target(
         }
         known
     };
-    if let Some(o) = c.object {
+    // What is discussed or debated is a topic, not a party: "met to discuss
+    // border security" is not a meeting with security forces; the party of a
+    // discussion comes with "with".
+    let topic_object = matches!(
+        p.verbs[c.verb].lemma.as_str(),
+        "discuss" | "debate" | "review" | "examine" | "consider"
+    );
+    if let Some(o) = c.object.filter(|_| !topic_object) {
         let a = others(resolve(o, sc, ctx));
         if !a.is_empty() {
             return a;

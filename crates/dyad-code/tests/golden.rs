@@ -335,6 +335,28 @@ fn supporters_are_the_side_they_support() {
 }
 
 #[test]
+fn both_parties_asked_to_act_are_targets() {
+    // "Sudan and Chad" is one coordinated object, not an object and the
+    // subject of a new clause: the infinitive after it is no finite verb.
+    check(
+        "The United Nations urged Sudan and Chad to reopen the border.",
+        &["IGOUNO SDN 022", "IGOUNO TCD 022"],
+    );
+}
+
+#[test]
+fn what_is_discussed_is_a_topic_not_a_party() {
+    check(
+        "Kenya's president met the Somali president in Nairobi to discuss border security.",
+        &["KENGOV SOMGOV 040"],
+    );
+    check(
+        "Kenya discussed trade with China.",
+        &["KEN CHN 046", "CHN KEN 046"],
+    );
+}
+
+#[test]
 fn a_requested_action_is_not_coded_as_done() {
     // Somalia has not responded to anything: only the appeal is an event.
     check(

@@ -385,10 +385,13 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             // new subject is two clauses, not a coordination.
             let a_start = p.nps[j].tokens.start;
             let a_is_object = a_start > 0 && p.vg_of_token[a_start - 1].is_some();
+            // ("urged Sudan and Chad to reopen": an infinitive after the
+            // second is no new clause's verb.)
             let b_is_subject = p
                 .vg_of_token
                 .get(next.tokens.end)
-                .is_some_and(|v| v.is_some());
+                .is_some_and(|v| v.is_some())
+                && !w.is(next.tokens.end, "to");
             if joined && !(a_is_object && b_is_subject) {
                 members.push(j + 1);
                 j += 1;

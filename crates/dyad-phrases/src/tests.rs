@@ -391,3 +391,13 @@ fn help_takes_a_bare_infinitive() {
     assert_eq!(defend.kind, ClauseKind::Infinitive);
     assert!(defend.governor.is_some());
 }
+
+#[test]
+fn an_infinitive_after_a_coordinated_object_keeps_the_coordination() {
+    let s =
+        tagged("UN/NNP urged/VBD Sudan/NNP and/CC Chad/NNP to/TO reopen/VB the/DT border/NN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    let obj = c.object.expect("object");
+    assert_eq!(p.conjuncts(obj).len(), 2);
+}
