@@ -64,9 +64,10 @@ pub fn find_mentions(
     while i < lower.len() {
         // "The UN refugee agency": Phoenix's "THE_UN_" must not hide a
         // longer name that starts after the article.
-        if lower[i] == "the" {
-            let end_at = |k: usize| actors.longest_match(lower, k).map_or(k, |(n, _)| k + n);
-            if end_at(i + 1) > end_at(i).max(i + 1) {
+        let here = actors.longest_match(lower, i);
+        if let (true, Some((n, _))) = (lower[i] == "the", here) {
+            let after = actors.longest_match(lower, i + 1).map_or(0, |(m, _)| m);
+            if i + 1 + after > i + n {
                 i += 1;
                 continue;
             }
@@ -74,7 +75,7 @@ pub fn find_mentions(
         // An entry with no code (the Phoenix files list some names on lines of
         // their own, without codes) is no match: it must not hide the title
         // and nationality around it ("Russian President Boris Yeltsin").
-        let actor = actors.longest_match(lower, i).and_then(|(alen, entry)| {
+        let actor = here.and_then(|(alen, entry)| {
             let code = entry.code_on(date).or_else(|| entry.default_code())?;
             (code != "---").then_some((alen, entry, code))
         });
