@@ -119,18 +119,7 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                             phrase: String::new(),
                             in_compound: false,
                         };
-                        actors::compose(
-                            std::slice::from_ref(role),
-                            role.tokens.clone(),
-                            role.tokens.end - 1,
-                            tags,
-                            lower,
-                            Some(&c),
-                        )
-                        .map(|mut a| {
-                            a.tokens = p.nps[m].tokens.clone();
-                            a
-                        })
+                        role_of_country(role, &c, &p.nps[m].tokens, tags, lower)
                     })
                     .collect();
             }
@@ -154,20 +143,9 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
                     && x.tokens.end <= last_range.end
                     && x.kind != actors::MentionKind::Actor
             });
-            if let Some(role) = role {
-                got = actors::compose(
-                    std::slice::from_ref(role),
-                    role.tokens.clone(),
-                    role.tokens.end - 1,
-                    tags,
-                    lower,
-                    Some(c),
-                )
-                .map(|mut a| {
-                    a.tokens = p.nps[m].tokens.clone();
-                    vec![a]
-                })
-                .unwrap_or(got);
+            if let Some(a) = role.and_then(|r| role_of_country(r, c, &p.nps[m].tokens, tags, lower))
+            {
+                got = vec![a];
             }
         }
         if got.is_empty() && m != members[0] && role_only {
@@ -196,6 +174,29 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
             }
         })
         .collect()
+}
+
+/// A role mention of one coordinated member given another member's
+/// country ("officials and lawmakers of Arnor", "Chinese and Kenyan
+/// officials"), named by the member's own words `tokens`.
+fn role_of_country(
+    role: &Mention,
+    country: &Mention,
+    tokens: &TokRange,
+    tags: &[Tag],
+    lower: &[&str],
+) -> Option<Actor> {
+    let head = role.tokens.end.checked_sub(1)?;
+    let mut a = actors::compose(
+        std::slice::from_ref(role),
+        role.tokens.clone(),
+        head,
+        tags,
+        lower,
+        Some(country),
+    )?;
+    a.tokens = tokens.clone();
+    Some(a)
 }
 
 /// Whether a word has the shape of a nationality adjective ("Kenyan",
@@ -455,16 +456,22 @@ pub struct SentenceInput<'a> {
     pub p: &'a SentenceParse,
     pub lower: &'a [&'a str],
     pub discarded: &'a [usize],
+}
+
+/// What codes every sentence alike: the dictionaries, the verb patterns
+/// compiled from them, and the conventions chosen for the run.
+#[derive(Clone, Copy)]
+pub struct Coder<'a> {
+    pub dicts: &'a Dictionaries,
+    pub verbs: &'a VerbLexicon,
     pub future_acts: crate::FutureActs,
 }
 
 /// Code one sentence; `ctx` carries the document's memory. When `explain`
 /// is given it receives the actors resolved for each phrase and speaker.
-#[allow(clippy::too_many_arguments)]
 pub fn code_sentence(
     input: &SentenceInput,
-    dicts: &Dictionaries,
-    verbs: &VerbLexicon,
+    coder: &Coder,
     ctx: &mut DocContext,
     date: chrono::NaiveDate,
     out: &mut Vec<EventRecord>,
@@ -476,8 +483,8 @@ pub fn code_sentence(
         p,
         lower,
         discarded,
-        future_acts,
     } = *input;
+    let Coder { dicts, verbs, .. } = *coder;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
     let words = PatternWords::new(lower, &tags);
@@ -686,18 +693,19 @@ pub fn code_sentence(
         // "Finland will give Tanzania a grant": under the codebook's
         // convention one's own future act is a statement of intent (0331),
         // a hostile one a threat.
-        let intended_code = (future_acts == crate::FutureActs::Intent
+        let will = future_or_modal(vg, &["will", "shall"]);
+        let intended_code = (coder.future_acts == crate::FutureActs::Intent
             && !refused
             && composed.is_none()
-            && future_or_modal(vg, &["will", "shall"]))
-        .then(|| {
-            code.fwd
-                .as_deref()
-                // Already an intent or threat ("will host" is 036:036).
-                .filter(|c| !c.starts_with("03") && !c.starts_with("13"))
-                .and_then(|c| frames::compose(frames::Frame::Intent, c))
-        })
-        .flatten();
+            && will)
+            .then(|| {
+                code.fwd
+                    .as_deref()
+                    // Already an intent or threat ("will host" is 036:036).
+                    .filter(|c| !c.starts_with("03") && !c.starts_with("13"))
+                    .and_then(|c| frames::compose(frames::Frame::Intent, c))
+            })
+            .flatten();
         let intended = intended_code.is_some();
         // "wounded two soldiers in a bomb attack": CAMEO splits violence by
         // weapon, which the clause names more often than the verb does.
@@ -886,12 +894,7 @@ pub fn code_sentence(
                     a.code.len() >= 3 && !a.code.starts_with("---") && !a.code.starts_with("IGO")
                 })
                 .filter(|a| !a.code.ends_with("GOV"))
-                .map(|a| Actor {
-                    code: format!("{}GOV", a.country()),
-                    tokens: a.tokens.clone(),
-                    person: false,
-                    name: None,
-                })
+                .map(|a| home_actor(a, "GOV"))
                 .collect();
         }
         // Leadership and political reform naming no other party is towards
@@ -906,12 +909,7 @@ pub fn code_sentence(
                 .iter()
                 .filter(|a| a.code.len() > 3 && !a.code.starts_with("---"))
                 .filter(|a| !a.code.starts_with("IGO") && !a.code.starts_with("NGO"))
-                .map(|a| Actor {
-                    code: a.country().to_string(),
-                    tokens: a.tokens.clone(),
-                    person: false,
-                    name: None,
-                })
+                .map(|a| home_actor(a, ""))
                 .collect();
         }
         if sources.is_empty() || targets.is_empty() {
@@ -935,7 +933,7 @@ pub fn code_sentence(
             .modal
             .as_deref()
             .is_some_and(|m| matches!(m, "could" | "might" | "may" | "would"));
-        let future = future_or_modal(vg, &["will", "shall"]) && !intended;
+        let future = will && !intended;
         let modality = if speaker.is_some() {
             Some("reported".to_string())
         } else if refused {
@@ -1048,6 +1046,18 @@ pub fn code_sentence(
     }
     if let Some(x) = explain {
         x.decisions = decisions;
+    }
+}
+
+/// The actor's own country, with `role` ("GOV", or "" for the country
+/// itself), named by the actor's words: the other party of acts that name
+/// none ("Egyptian demonstrators rioted", "the president agreed to resign").
+fn home_actor(a: &Actor, role: &str) -> Actor {
+    Actor {
+        code: format!("{}{role}", a.country()),
+        tokens: a.tokens.clone(),
+        person: false,
+        name: None,
     }
 }
 

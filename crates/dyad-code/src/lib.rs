@@ -81,6 +81,21 @@ impl Pipeline {
         })
     }
 
+    /// Use `future_acts` for a clause's own future act (see [`FutureActs`]).
+    pub fn with_future_acts(mut self, future_acts: FutureActs) -> Pipeline {
+        self.future_acts = future_acts;
+        self
+    }
+
+    /// What [`events::code_sentence`] needs from the pipeline.
+    fn coder(&self) -> events::Coder<'_> {
+        events::Coder {
+            dicts: &self.dicts,
+            verbs: &self.verbs,
+            future_acts: self.future_acts,
+        }
+    }
+
     /// Split into sentences and tag them (stages 2–3).
     pub fn annotate(&self, doc: &mut Document) {
         dyad_sentences::split_document(doc);
@@ -96,7 +111,7 @@ impl Pipeline {
             t.tag = tag;
         }
         self.tag_known_names(s);
-        tag_after_modals(s);
+        tag_bare_verbs(s);
         self.tag_subjunctives(s);
     }
 
@@ -240,17 +255,8 @@ impl Pipeline {
                 p: &p,
                 lower: &lower,
                 discarded: &skip,
-                future_acts: self.future_acts,
             };
-            events::code_sentence(
-                &input,
-                &self.dicts,
-                &self.verbs,
-                &mut ctx,
-                date,
-                &mut out,
-                None,
-            );
+            events::code_sentence(&input, &self.coder(), &mut ctx, date, &mut out, None);
         }
         out
     }
@@ -366,12 +372,10 @@ impl Pipeline {
                     p: &p,
                     lower: &lower,
                     discarded: &skip,
-                    future_acts: self.future_acts,
                 };
                 events::code_sentence(
                     &input,
-                    &self.dicts,
-                    &self.verbs,
+                    &self.coder(),
                     &mut ctx,
                     date,
                     &mut sink,
@@ -415,6 +419,8 @@ fn as_strs(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).collect()
 }
 
+/// Bare verbs the tagger read as nouns or adjectives.
+///
 /// After a modal ("must drop", "will not face") the next word that is not
 /// an adverb is the verb's bare form; the tagger sometimes reads a word that
 /// is also a noun ("drop", "face", "grant") as one. Only words WordNet
@@ -424,7 +430,7 @@ fn as_strs(words: &[String]) -> Vec<&str> {
 /// object: "a rally to protest the violations" (a preposition's noun is not
 /// followed by "the": "went to church the next day" is rare, "to power the
 /// engines" is a verb too).
-fn tag_after_modals(s: &mut Sentence) {
+fn tag_bare_verbs(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
         if s.tokens[i].tag == Tag::TO {
             let object_follows = s
@@ -461,31 +467,27 @@ fn tag_after_modals(s: &mut Sentence) {
 mod tests {
     use super::*;
 
-    fn sentence(words: &[(&str, Tag)]) -> Sentence {
-        Sentence::from_tagged(words)
-    }
-
     #[test]
     fn a_noun_after_to_with_an_object_is_a_verb() {
         use Tag::*;
-        let mut s = sentence(&[
+        let mut s = Sentence::from_tagged(&[
             ("rally", NN),
             ("to", TO),
             ("protest", NN),
             ("the", DT),
             ("law", NN),
         ]);
-        tag_after_modals(&mut s);
+        tag_bare_verbs(&mut s);
         assert_eq!(s.tokens[2].tag, VB);
         // No object after it: "returned to power in 2010" keeps the noun.
-        let mut s = sentence(&[
+        let mut s = Sentence::from_tagged(&[
             ("returned", VBD),
             ("to", TO),
             ("power", NN),
             ("in", IN),
             ("2010", CD),
         ]);
-        tag_after_modals(&mut s);
+        tag_bare_verbs(&mut s);
         assert_eq!(s.tokens[2].tag, NN);
     }
 }

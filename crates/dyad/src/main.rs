@@ -292,8 +292,9 @@ fn run_code(
     future_acts: dyad_code::FutureActs,
 ) -> Result<ExitCode> {
     let start = Instant::now();
-    let mut pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
-    pipeline.future_acts = future_acts;
+    let pipeline = Pipeline::load(dicts)
+        .context("loading dictionaries")?
+        .with_future_acts(future_acts);
     if let Some(e) = pipeline.gazetteer_error() {
         eprintln!("dyad: warning: {e}; events are coded without locations");
     }

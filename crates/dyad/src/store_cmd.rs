@@ -237,8 +237,9 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         },
     )?;
     let (docs, errors) = read_inputs(args)?;
-    let mut pipeline = Pipeline::load(&args.dicts).context("loading dictionaries")?;
-    pipeline.future_acts = args.future_acts.into();
+    let pipeline = Pipeline::load(&args.dicts)
+        .context("loading dictionaries")?
+        .with_future_acts(args.future_acts.into());
     let fallback = args
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());

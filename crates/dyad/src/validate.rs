@@ -82,8 +82,9 @@ pub fn run(
     for w in &set.warnings {
         eprintln!("dyad: warning: {w}");
     }
-    let mut pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
-    pipeline.future_acts = future_acts;
+    let pipeline = Pipeline::load(dicts)
+        .context("loading dictionaries")?
+        .with_future_acts(future_acts);
     let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let code = |r: &Record| -> Vec<Coding> {
         let doc = match (mode, &r.parse) {
