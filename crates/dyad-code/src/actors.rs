@@ -519,6 +519,15 @@ fn pp_countries<'a>(
     if pr != n.tokens.end || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")) {
         return None;
     }
+    // "an embassy in Tehran" is another country's mission there.
+    if lower.get(pr) == Some(&"in")
+        && matches!(
+            lower.get(n.head).copied(),
+            Some("embassy" | "embassies" | "consulate" | "consulates")
+        )
+    {
+        return None;
+    }
     let found: Vec<&Mention> = p
         .conjuncts(np + 1)
         .into_iter()

@@ -899,11 +899,16 @@ pub fn code_sentence(
         }
         // Leadership and political reform naming no other party is towards
         // the leader's own country: "President Akayev agreed to resign" is
-        // KGZGOV → KGZ (0341), "declined to resign" 1231.
-        let reform = code
-            .fwd
-            .as_deref()
-            .is_some_and(|c| ["034", "083", "123"].iter().any(|r| c.starts_with(r)));
+        // KGZGOV → KGZ (0341), "declined to resign" 1231. So are easing or
+        // imposing restrictions on one's own people ("the court cancelled
+        // restrictions", "declared a curfew"): 081, 082, 0351–0352, 132, 172.
+        let reform = code.fwd.as_deref().is_some_and(|c| {
+            [
+                "034", "083", "123", "081", "082", "0351", "0352", "132", "172",
+            ]
+            .iter()
+            .any(|r| c.starts_with(r))
+        });
         if targets.is_empty() && reform {
             targets = sources
                 .iter()
@@ -1332,6 +1337,23 @@ fn find_target(
             }
         }
     }
+    // Coordinated verbs share what follows the last one: "donated and
+    // delivered goods to Baghdad", "established ties with and opened an
+    // embassy in Tehran".
+    if c.preps.is_empty() {
+        if let Some(next) = shared_complement_clause(c, ci, sc) {
+            for np in next
+                .object
+                .into_iter()
+                .chain(next.preps.iter().map(|pp| pp.np))
+            {
+                let a = others(resolve(np, sc, ctx));
+                if !a.is_empty() {
+                    return a;
+                }
+            }
+        }
+    }
     // Reported content: "Xi urged that China and Kenya should …".
     for (di, d) in p.clauses.iter().enumerate() {
         // Also the clauses hanging off the object: "cordoned off the roads
@@ -1365,6 +1387,37 @@ fn find_target(
         return own;
     }
     unknown
+}
+
+/// The clause whose verb is coordinated with `c`'s and whose object and
+/// prepositional phrases `c` shares: only `c`'s own object, a stranded
+/// preposition, adverbs and "and"/"or" lie between the two verbs
+/// ("donated and personally delivered goods to …", "established ties with
+/// and opened an embassy in …").
+fn shared_complement_clause<'p>(
+    c: &dyad_phrases::Clause,
+    ci: usize,
+    sc: &Scene<'p>,
+) -> Option<&'p dyad_phrases::Clause> {
+    let p = sc.p;
+    let next = p.clauses.get(ci + 1)?;
+    if next.kind != c.kind || next.subject != c.subject {
+        return None;
+    }
+    let object = c.object.map(|o| p.nps[o].tokens.clone()).unwrap_or(0..0);
+    let (a, b) = (&p.verbs[c.verb], &p.verbs[next.verb]);
+    let mut conj = false;
+    for i in a.tokens.end..b.tokens.start {
+        let next_is_conj = matches!(sc.lower.get(i + 1).copied(), Some("and" | "or"));
+        match (sc.lower.get(i).copied()?, sc.tags.get(i)?) {
+            ("and" | "or", _) => conj = true,
+            (_, Tag::RB) => {}
+            (_, Tag::IN) if next_is_conj => {}
+            _ if object.contains(&i) => {}
+            _ => return None,
+        }
+    }
+    conj.then_some(next)
 }
 
 /// A clause's own code from the verb dictionary.
@@ -1443,6 +1496,26 @@ struct Framed {
     folded: Vec<Option<usize>>,
 }
 
+/// "needs to"/"has to" + infinitive in reported content: an appeal (like
+/// "should") or a demand (like "must"), with the infinitive's clause.
+fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
+    let d = &p.clauses[k];
+    let frame = match p.verbs[d.verb].lemma.as_str() {
+        "need" => Frame::Request,
+        "have" => Frame::Demand,
+        _ => return None,
+    };
+    if d.object.is_some() {
+        return None;
+    }
+    let inf = (k + 1..p.clauses.len()).find(|&j| {
+        p.clauses[j].governor == Some(k) && p.clauses[j].kind == ClauseKind::Infinitive
+    })?;
+    // Only "needs to do", not "needs, he said, to do" nor a purpose clause.
+    let gap = p.verbs[p.clauses[inf].verb].tokens.start - p.verbs[d.verb].tokens.end;
+    (gap <= 1).then_some((frame, inf))
+}
+
 /// Apply frames to a sentence's clauses: a governing verb or predicate
 /// adjective with an infinitive/complement action ("agreed to lift",
 /// "urged X to send", "is ready to help"), and a reporting verb with a
@@ -1497,6 +1570,7 @@ fn frame_clauses(
             frame = None;
         }
         let mut target_subject_of = None;
+        let mut action_k = k;
         // "said Sudan must return …", "said both sides should talk".
         // Only a statement makes a demand, and only of a party: "agree that
         // disputes should be resolved" is an opinion.
@@ -1529,6 +1603,15 @@ fn frame_clauses(
         {
             frame = dv.modal.as_deref().and_then(frames::frame_of_modal);
             target_subject_of = Some(k);
+            // "said Japan needs to enact reforms", "has to withdraw": the
+            // semi-modal's infinitive is the action asked for or demanded.
+            if frame.is_none() {
+                if let Some((f, inf)) = semi_modal(p, k) {
+                    frame = Some(f);
+                    folded[k] = Some(ci);
+                    action_k = inf;
+                }
+            }
             // "The rebels said they will release the minister": announcing
             // one's own future act is a statement of intent (03, or a threat
             // for a hostile act), as the CAMEO manual codes it.
@@ -1555,6 +1638,8 @@ fn frame_clauses(
         {
             frame = Frame::Request;
         }
+        let k = action_k;
+        let dv = &p.verbs[p.clauses[k].verb];
         let action = fwd(k);
         // An intention or threat whose action the dictionary cannot code is
         // still one: "agreed to undertake joint exercises" is 030, not the

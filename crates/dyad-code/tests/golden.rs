@@ -846,3 +846,56 @@ fn organisation_acronyms_and_short_names() {
         &["IGOUNOREFHCR GRC 020"],
     );
 }
+
+/// Easing or imposing restrictions on one's own people with no other party
+/// named is towards the actor's own country, like leadership and reform acts.
+#[test]
+fn domestic_restrictions_target_the_own_country() {
+    check(
+        "The Latvian Constitutional Court cancelled restrictions on the use of the language.",
+        &["LVAJUD LVA 081"],
+    );
+    check(
+        "The Kenyan government eased the curfew on Tuesday.",
+        &["KENGOV KEN 0813"],
+    );
+}
+
+/// Coordinated verbs share what follows the last one, including a stranded
+/// preposition's object.
+#[test]
+fn coordinated_verbs_share_their_complements() {
+    check(
+        "Two American aid groups donated and delivered medicine to Iraq.",
+        &["USANGODEV IRQ 070"],
+    );
+    check(
+        "Sri Lanka established diplomatic ties with and opened an embassy in Iran.",
+        &["LKA IRN 054", "IRN LKA 054"],
+    );
+}
+
+/// "needs to"/"has to" in reported content asks for or demands the
+/// infinitive's action, like "should"/"must".
+#[test]
+fn semi_modals_in_reported_content_frame_the_action() {
+    check(
+        "Kenya said Uganda has to withdraw its troops.",
+        &["KEN UGA 1056"],
+    );
+    check(
+        "Kenya said Uganda needs to release the prisoners.",
+        &["KEN UGA 0253"],
+    );
+}
+
+/// Carrying out reforms accedes to them (083); easing restrictions,
+/// curfews and sanctions is 081x/085.
+#[test]
+fn enacting_reforms_and_easing_restrictions() {
+    check(
+        "Japan introduced political reforms in China.",
+        &["JPN CHN 083"],
+    );
+    check("The EU eased sanctions on Iran.", &["IGOEUREEC IRN 085"]);
+}

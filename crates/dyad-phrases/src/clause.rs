@@ -160,11 +160,14 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                 i > 0
                     && (p.vg_of_token[i - 1].is_some()
                         || p.np_of_token[i - 1].is_some()
-                        || w.lower[i - 1] == ",")
+                        || w.lower[i - 1] == ","
+                        || w.tag(i - 1) == Tag::IN)
             })
         {
             // "X met Y and signed Z": shares the subject of the clause before,
-            // unless a subject stands right before the conjunction's verb.
+            // unless a subject stands right before the conjunction's verb;
+            // so does "established ties with and opened …" (a stranded
+            // preposition).
             let prev = previous_clause(p, v);
             subject = prev.and_then(|c| p.clauses[c].subject);
             kind = prev.map(|c| p.clauses[c].kind).unwrap_or(ClauseKind::Main);
