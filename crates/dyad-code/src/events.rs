@@ -1306,11 +1306,23 @@ fn find_target(
             "in" | "at" | "inside" | "near" | "across" | "throughout" | "outside" | "during"
         )
     };
+    // "in the Sea of Japan", "in the south of Lebanon": an "of" phrase
+    // right after a place continues the place.
+    let place_of = |i: usize| {
+        i > 0
+            && lower[c.preps[i].prep] == "of"
+            && locative(&c.preps[i - 1])
+            && p.nps[c.preps[i - 1].np].tokens.end == c.preps[i].prep
+    };
+    let locative_at = |i: usize| locative(&c.preps[i]) || place_of(i);
     for pass in [false, true] {
         if pass && !allow_places {
             break;
         }
-        for pp in c.preps.iter().filter(|pp| locative(pp) == pass) {
+        for pp in (0..c.preps.len())
+            .filter(|&i| locative_at(i) == pass)
+            .map(|i| &c.preps[i])
+        {
             let a = others(resolve(pp.np, sc, ctx));
             if !a.is_empty() {
                 return a;
@@ -1320,10 +1332,9 @@ fn find_target(
     // A country that only modifies the object or a prepositional object:
     // "promised aid to the affected Ithilen villages" is aid to Ithilen.
     for np in c.object.into_iter().chain(
-        c.preps
-            .iter()
-            .filter(|pp| allow_places || !locative(pp))
-            .map(|pp| pp.np),
+        (0..c.preps.len())
+            .filter(|&i| allow_places || !locative_at(i))
+            .map(|i| c.preps[i].np),
     ) {
         if let Some(m) = actors::country_modifier(mentions, &p.nps[np].tokens) {
             let a = others(vec![Actor {

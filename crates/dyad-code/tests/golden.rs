@@ -899,3 +899,27 @@ fn enacting_reforms_and_easing_restrictions() {
     );
     check("The EU eased sanctions on Iran.", &["IGOEUREEC IRN 085"]);
 }
+
+/// A joint exercise by two parties is between them; "the Sea of Japan" is
+/// a place, not Japan.
+#[test]
+fn joint_exercises_at_sea_are_between_the_parties() {
+    check(
+        "China and Russia launched joint naval exercises in the Sea of Japan.",
+        &["CHN RUS 062", "RUS CHN 062"],
+    );
+}
+
+/// Handing over suspects is judicial cooperation, returning captives or
+/// remains is 0841.
+#[test]
+fn handing_over_and_returning_people() {
+    check(
+        "Turkey handed over the suspects to Germany.",
+        &["TUR DEU 063"],
+    );
+    check(
+        "Russia returned the bodies of 50 soldiers to Ukraine.",
+        &["RUS UKR 0841"],
+    );
+}
