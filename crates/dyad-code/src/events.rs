@@ -1382,10 +1382,21 @@ fn find_target(
             let own_subject = d
                 .subject
                 .filter(|_| matches!(d.kind, ClauseKind::Complement | ClauseKind::Infinitive));
+            // "agreed to a ceasefire brokered by Qatar": a third party that
+            // brokered the object is not a party to it (while the author of
+            // "a report issued by HRW" is).
+            let dv = &p.verbs[d.verb];
+            let brokered = d.kind == ClauseKind::Participle
+                && (dv.passive || sc.tags[dv.main] == Tag::VBN)
+                && matches!(
+                    dv.lemma.as_str(),
+                    "broker" | "mediate" | "facilitate" | "sponsor" | "host" | "arrange"
+                );
+            let agent_of = |pp: &&dyad_phrases::PrepPhrase| brokered && lower[pp.prep] == "by";
             for np in own_subject
                 .into_iter()
                 .chain(d.object)
-                .chain(d.preps.iter().map(|pp| pp.np))
+                .chain(d.preps.iter().filter(|pp| !agent_of(pp)).map(|pp| pp.np))
             {
                 let a = others(resolve(np, sc, ctx));
                 if !a.is_empty() {

@@ -166,6 +166,23 @@ impl VerbLexicon {
                 }
             }
         }
+        /// A pattern of nothing but a preposition ("- * (TO)  # WELCOME"):
+        /// it says what the named verb's preposition means ("welcomed X to
+        /// Y" is hosting), not what "praised X's commitment to Y" means.
+        fn bare_preposition(toks: &[dyad_dict::PatternToken]) -> bool {
+            use dyad_dict::PatternToken as T;
+            let mut preps = 0;
+            for t in toks {
+                match t {
+                    T::Skip | T::Target | T::Source => {}
+                    T::Prep(inner) if inner.len() == 1 && matches!(inner[0], T::Word(_)) => {
+                        preps += 1
+                    }
+                    _ => return false,
+                }
+            }
+            preps == 1
+        }
         let code = |c: &dyad_dict::CodeSpec| CodePair {
             fwd: c.forward.as_ref().map(|x| x.as_str().to_string()),
             rev: c.reverse.as_ref().map(|x| x.as_str().to_string()),
@@ -211,7 +228,7 @@ impl VerbLexicon {
                             after,
                             code: code(&p.code),
                             text: format!("{} [{}]", p.text, p.line),
-                            only_for: named.filter(|_| subject_only),
+                            only_for: named.filter(|_| subject_only || bare_preposition(&p.after)),
                         }
                     })
                     .collect()

@@ -923,3 +923,32 @@ fn handing_over_and_returning_people() {
         &["RUS UKR 0841"],
     );
 }
+
+/// The broker of a ceasefire is not a party to it; the author of a report
+/// is the party its rejection is aimed at.
+#[test]
+fn a_broker_is_not_a_party() {
+    check(
+        "Israel and Hamas agreed to a ceasefire brokered by Qatar.",
+        &["ISR PSEREBHMS 0871", "PSEREBHMS ISR 0871"],
+    );
+    check(
+        "Kenya rejected a report issued by Human Rights Watch.",
+        &["KEN NGOHRI 016"],
+    );
+}
+
+/// A pattern of only a preposition ("* (TO)  # WELCOME": welcoming someone
+/// to a place is hosting) belongs to the verb it names, not to every
+/// synonym in its block: praising a commitment to something is praise.
+#[test]
+fn bare_preposition_patterns_belong_to_their_verb() {
+    check(
+        "Xi Jinping praised Kenya's commitment to the Belt and Road Initiative.",
+        &["CHNGOV KEN 051"],
+    );
+    check(
+        "Kenya welcomed Xi Jinping to Nairobi.",
+        &["KEN CHNGOV 043", "CHNGOV KEN 042"],
+    );
+}
