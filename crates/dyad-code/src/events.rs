@@ -487,7 +487,7 @@ pub fn code_sentence(
     let Coder { dicts, verbs, .. } = *coder;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
-    let words = PatternWords::new(lower, &tags);
+    let words = PatternWords::new(lower, &tags, verbs);
     let sc = Scene {
         p,
         discarded,

@@ -40,6 +40,24 @@ pub struct Alts {
     pub phrases: Vec<Vec<String>>,
     /// What may stand between this word and the pattern word before it.
     pub within: Within,
+    /// `words` as [`VerbLexicon`] word ids, sorted: a sentence word is
+    /// compared as one integer, not as strings, per alternative.
+    word_ids: Vec<u32>,
+    /// `phrases` as word ids, in the same order.
+    phrase_ids: Vec<Vec<u32>>,
+}
+
+impl Alts {
+    /// Whether word id `id` is one of the single-word alternatives.
+    #[inline]
+    fn has_word(&self, id: u32) -> bool {
+        // Most elements list a handful of words; synsets may list hundreds.
+        if self.word_ids.len() <= 8 {
+            self.word_ids.contains(&id)
+        } else {
+            self.word_ids.binary_search(&id).is_ok()
+        }
+    }
 }
 
 /// The group a pattern word continues, which limits the words a match may
@@ -102,6 +120,9 @@ pub struct VerbInfo {
 pub struct VerbLexicon {
     pub verbs: HashMap<String, VerbInfo>,
     pub blocks: Vec<Vec<Pattern>>,
+    /// Every word the patterns name, as a dense id: a sentence's words are
+    /// looked up once, then matched against patterns as integers.
+    word_ids: HashMap<String, u32>,
 }
 
 impl VerbLexicon {
@@ -152,8 +173,8 @@ impl VerbLexicon {
                             .filter(|x| !x.is_empty())
                             .map(str::to_string)
                             .collect(),
-                        phrases: Vec::new(),
                         within,
+                        ..Alts::default()
                     })),
                     T::Synset(id) => out.push(Elem::Word(Alts { within, ..syn(*id) })),
                     T::Source => out.push(Elem::Source),
@@ -170,7 +191,7 @@ impl VerbLexicon {
             fwd: c.forward.as_ref().map(|x| x.as_str().to_string()),
             rev: c.reverse.as_ref().map(|x| x.as_str().to_string()),
         };
-        let blocks: Vec<Vec<Pattern>> = d
+        let mut blocks: Vec<Vec<Pattern>> = d
             .blocks
             .iter()
             .map(|b| {
@@ -245,7 +266,36 @@ impl VerbLexicon {
                 }
             }
         }
-        VerbLexicon { verbs, blocks }
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut intern = |w: &str| -> u32 {
+            let next = word_ids.len() as u32;
+            *word_ids.entry(w.to_string()).or_insert(next)
+        };
+        for pat in blocks.iter_mut().flatten() {
+            for e in pat.before.iter_mut().chain(pat.after.iter_mut()) {
+                if let Elem::Word(alts) = e {
+                    let mut ids: Vec<u32> = alts.words.iter().map(|w| intern(w)).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    alts.word_ids = ids;
+                    alts.phrase_ids = alts
+                        .phrases
+                        .iter()
+                        .map(|p| p.iter().map(|w| intern(w)).collect())
+                        .collect();
+                }
+            }
+        }
+        VerbLexicon {
+            verbs,
+            blocks,
+            word_ids,
+        }
+    }
+
+    /// The id of a pattern word, or [`NO_WORD`] for a word no pattern names.
+    fn word_id(&self, w: &str) -> u32 {
+        self.word_ids.get(w).copied().unwrap_or(NO_WORD)
     }
 
     /// The verb for a surface word (or its lemma), optionally followed by a particle.
@@ -274,16 +324,21 @@ pub struct PatternMatch<'a> {
     pub last: usize,
 }
 
+/// The id of a sentence word no pattern names: it matches nothing.
+const NO_WORD: u32 = u32::MAX;
+
 /// Sentence words as patterns see them.
 pub struct PatternWords<'a> {
     pub lower: &'a [&'a str],
     pub lemmas: Vec<String>,
     pub tags: &'a [Tag],
+    /// Per token, the lexicon's id of its lower-cased word and of its lemma.
+    ids: Vec<(u32, u32)>,
 }
 
 impl<'a> PatternWords<'a> {
-    pub fn new(lower: &'a [&'a str], tags: &'a [Tag]) -> Self {
-        let lemmas = lower
+    pub fn new(lower: &'a [&'a str], tags: &'a [Tag], lex: &VerbLexicon) -> Self {
+        let lemmas: Vec<String> = lower
             .iter()
             .zip(tags)
             .map(|(w, t)| {
@@ -296,44 +351,54 @@ impl<'a> PatternWords<'a> {
                 }
             })
             .collect();
+        let ids = lower
+            .iter()
+            .zip(&lemmas)
+            .map(|(w, l)| (lex.word_id(w), lex.word_id(l)))
+            .collect();
         PatternWords {
             lower,
             lemmas,
             tags,
+            ids,
         }
     }
-    fn word_at(&self, i: usize, w: &str) -> bool {
-        self.lower.get(i).is_some_and(|x| *x == w) || self.lemmas.get(i).is_some_and(|x| x == w)
+    /// Whether token `i`'s word or lemma is the pattern word `id`.
+    #[inline]
+    fn word_at(&self, i: usize, id: u32) -> bool {
+        self.ids.get(i).is_some_and(|&(w, l)| w == id || l == id)
+    }
+    /// Whether token `i`'s word or lemma is one of the single words of `alts`.
+    #[inline]
+    fn one_word_at(&self, i: usize, alts: &Alts) -> bool {
+        self.ids.get(i).is_some_and(|&(w, l)| {
+            (w != NO_WORD && alts.has_word(w)) || (l != NO_WORD && alts.has_word(l))
+        })
     }
     /// How many words of one of `alts` start at `i` (the longest), if any.
     fn match_at(&self, i: usize, alts: &Alts) -> Option<usize> {
         let phrase = alts
-            .phrases
+            .phrase_ids
             .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word_at(i + k, w)))
+            .filter(|p| p.iter().enumerate().all(|(k, &w)| self.word_at(i + k, w)))
             .map(Vec::len)
             .max();
-        phrase.or_else(|| alts.words.iter().any(|a| self.word_at(i, a)).then_some(1))
+        phrase.or_else(|| self.one_word_at(i, alts).then_some(1))
     }
     /// Where one of `alts` starts if it ends at `end` (inclusive), if any.
     fn match_ending_at(&self, end: usize, alts: &Alts) -> Option<usize> {
         let phrase = alts
-            .phrases
+            .phrase_ids
             .iter()
             .filter_map(|p| {
                 let start = (end + 1).checked_sub(p.len())?;
                 p.iter()
                     .enumerate()
-                    .all(|(k, w)| self.word_at(start + k, w))
+                    .all(|(k, &w)| self.word_at(start + k, w))
                     .then_some(start)
             })
             .min();
-        phrase.or_else(|| {
-            alts.words
-                .iter()
-                .any(|a| self.word_at(end, a))
-                .then_some(end)
-        })
+        phrase.or_else(|| self.one_word_at(end, alts).then_some(end))
     }
     /// Words a pattern may step over between its elements: determiners,
     /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
@@ -629,7 +694,7 @@ mod tests {
         let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let tags: Vec<Tag> = words.iter().map(|(_, t)| *t).collect();
-        let w = PatternWords::new(&lower, &tags);
+        let w = PatternWords::new(&lower, &tags, lex);
         let scope = ClauseScope {
             before,
             after,
