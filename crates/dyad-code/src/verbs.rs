@@ -45,6 +45,11 @@ pub struct Alts {
     word_ids: Vec<u32>,
     /// `phrases` as word ids, in the same order.
     phrase_ids: Vec<Vec<u32>>,
+    /// Sorted ids of the words an alternative may start with (its single
+    /// words and each phrase's first word), and may end with: a clause
+    /// holding none of them cannot match the element (see [`Present`]).
+    first_ids: Vec<u32>,
+    last_ids: Vec<u32>,
 }
 
 impl Alts {
@@ -91,6 +96,25 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Whether every word element could match at all: after the verb, each
+    /// element's first word must be in the `after` range (a match only moves
+    /// right from its start), before it each element's last word in the
+    /// `before` range. Most patterns fail this, and it is cheaper than
+    /// trying them position by position; it never rules out a match.
+    fn may_match(&self, after: &Present, before: &Present) -> bool {
+        let words = |elems: &[Elem], first: bool, present: &Present| {
+            elems.iter().all(|e| match e {
+                Elem::Word(alts) => present.any_of(if first {
+                    &alts.first_ids
+                } else {
+                    &alts.last_ids
+                }),
+                _ => true,
+            })
+        };
+        words(&self.after, true, after) && words(&self.before, false, before)
+    }
+
     /// Whether the pattern spells out a negation ("&NEGATVAUXVRB * OVER
     /// EFFORTS" with "DID N'T"): then it, not the negation rule, decides.
     pub fn states_negation(&self) -> bool {
@@ -277,12 +301,24 @@ impl VerbLexicon {
                     let mut ids: Vec<u32> = alts.words.iter().map(|w| intern(w)).collect();
                     ids.sort_unstable();
                     ids.dedup();
-                    alts.word_ids = ids;
                     alts.phrase_ids = alts
                         .phrases
                         .iter()
                         .map(|p| p.iter().map(|w| intern(w)).collect())
                         .collect();
+                    let edge = |pick: fn(&Vec<u32>) -> Option<&u32>| -> Vec<u32> {
+                        let mut v: Vec<u32> = ids
+                            .iter()
+                            .copied()
+                            .chain(alts.phrase_ids.iter().filter_map(|p| pick(p).copied()))
+                            .collect();
+                        v.sort_unstable();
+                        v.dedup();
+                        v
+                    };
+                    alts.first_ids = edge(|p| p.first());
+                    alts.last_ids = edge(|p| p.last());
+                    alts.word_ids = ids;
                 }
             }
         }
@@ -434,6 +470,35 @@ impl<'a> PatternWords<'a> {
 
 const MAX_GAP: usize = 4;
 
+/// The pattern word ids a token range holds (words and lemmas), sorted.
+struct Present(Vec<u32>);
+
+impl Present {
+    fn of(w: &PatternWords, range: &TokRange) -> Present {
+        let mut ids: Vec<u32> = w
+            .ids
+            .get(range.start.min(w.ids.len())..range.end.min(w.ids.len()))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .filter(|&id| id != NO_WORD)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Present(ids)
+    }
+
+    /// Whether any of `ids` (sorted) is present.
+    fn any_of(&self, ids: &[u32]) -> bool {
+        let present = self.0.as_slice();
+        if ids.len() <= present.len() {
+            ids.iter().any(|id| present.binary_search(id).is_ok())
+        } else {
+            present.iter().any(|id| ids.binary_search(id).is_ok())
+        }
+    }
+}
+
 /// Where a clause's patterns may match, and what they may know of it.
 pub struct ClauseScope<'s> {
     /// From the clause start to the verb.
@@ -463,6 +528,7 @@ impl VerbInfo {
         } = scope;
         let compound_subject = *compound_subject;
         let mut best: Option<PatternMatch> = None;
+        let (present_after, present_before) = (Present::of(w, after), Present::of(w, before));
         for pat in self
             .blocks
             .iter()
@@ -476,6 +542,9 @@ impl VerbInfo {
                 .as_ref()
                 .is_some_and(|v| *v != self.lemma && v != verb_lemma)
             {
+                continue;
+            }
+            if !pat.may_match(&present_after, &present_before) {
                 continue;
             }
             let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
