@@ -60,13 +60,16 @@ pub fn find_mentions(
     date: NaiveDate,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    // The longest match at every start, each word hashed once per dictionary.
+    let actor_at = actors.longest_matches(lower);
+    let agent_at = agents.longest_matches(lower);
     let mut i = 0;
     while i < lower.len() {
         // "The UN refugee agency": Phoenix's "THE_UN_" must not hide a
         // longer name that starts after the article.
-        let here = actors.longest_match(lower, i);
+        let here = actor_at.get(i).copied().flatten();
         if let (true, Some((n, _))) = (lower[i] == "the", here) {
-            let after = actors.longest_match(lower, i + 1).map_or(0, |(m, _)| m);
+            let after = actor_at.get(i + 1).copied().flatten().map_or(0, |(m, _)| m);
             if i + 1 + after > i + n {
                 i += 1;
                 continue;
@@ -79,7 +82,7 @@ pub fn find_mentions(
             let code = entry.code_on(date).or_else(|| entry.default_code())?;
             (code != "---").then_some((alen, entry, code))
         });
-        let agent = agents.longest_match(lower, i);
+        let agent = agent_at.get(i).copied().flatten();
         match (actor, agent) {
             (Some((alen, entry, code)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 out.push(Mention {

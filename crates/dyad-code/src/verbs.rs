@@ -2,7 +2,7 @@
 //! dictionary: for each verb lemma, a default code and patterns over the
 //! words around the verb ("* TALKS (WITH +)").
 
-use std::collections::HashMap;
+use dyad_dict::FastMap;
 
 use dyad_model::Tag;
 use dyad_phrases::{lemma, NpKind, SentenceParse, TokRange};
@@ -142,11 +142,11 @@ pub struct VerbInfo {
 /// as "meet with" joined by spaces), with their blocks' patterns.
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
-    pub verbs: HashMap<String, VerbInfo>,
+    pub verbs: FastMap<String, VerbInfo>,
     pub blocks: Vec<Vec<Pattern>>,
     /// Every word the patterns name, as a dense id: a sentence's words are
     /// looked up once, then matched against patterns as integers.
-    word_ids: HashMap<String, u32>,
+    word_ids: FastMap<String, u32>,
 }
 
 impl VerbLexicon {
@@ -262,7 +262,7 @@ impl VerbLexicon {
                     .collect()
             })
             .collect();
-        let mut verbs: HashMap<String, VerbInfo> = HashMap::new();
+        let mut verbs: FastMap<String, VerbInfo> = FastMap::default();
         for e in &d.entries {
             let base = e.base_code.as_ref().map(code).unwrap_or_default();
             let mut keys: Vec<String> = vec![e.lemma.replace('_', " ")];
@@ -290,7 +290,7 @@ impl VerbLexicon {
                 }
             }
         }
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut word_ids: FastMap<String, u32> = FastMap::default();
         let mut intern = |w: &str| -> u32 {
             let next = word_ids.len() as u32;
             *word_ids.entry(w.to_string()).or_insert(next)
@@ -337,8 +337,13 @@ impl VerbLexicon {
     /// The verb for a surface word (or its lemma), optionally followed by a particle.
     pub fn lookup(&self, surface: &str, lemma: &str, next: Option<&str>) -> Option<&VerbInfo> {
         if let Some(n) = next {
+            let mut key = String::with_capacity(surface.len().max(lemma.len()) + 1 + n.len());
             for w in [surface, lemma] {
-                if let Some(v) = self.verbs.get(&format!("{w} {n}")) {
+                key.clear();
+                key.push_str(w);
+                key.push(' ');
+                key.push_str(n);
+                if let Some(v) = self.verbs.get(key.as_str()) {
                     return Some(v);
                 }
             }
@@ -366,38 +371,30 @@ const NO_WORD: u32 = u32::MAX;
 /// Sentence words as patterns see them.
 pub struct PatternWords<'a> {
     pub lower: &'a [&'a str],
-    pub lemmas: Vec<String>,
     pub tags: &'a [Tag],
-    /// Per token, the lexicon's id of its lower-cased word and of its lemma.
+    /// Per token, the lexicon's id of its lower-cased word and of its lemma
+    /// (a noun's or verb's base form; any other word is its own lemma).
     ids: Vec<(u32, u32)>,
 }
 
 impl<'a> PatternWords<'a> {
     pub fn new(lower: &'a [&'a str], tags: &'a [Tag], lex: &VerbLexicon) -> Self {
-        let lemmas: Vec<String> = lower
+        let ids = lower
             .iter()
             .zip(tags)
             .map(|(w, t)| {
-                if t.is_noun() {
-                    lemma::noun_lemma(w)
+                let id = lex.word_id(w);
+                let lemma_id = if t.is_noun() {
+                    lex.word_id(&lemma::noun_lemma(w))
                 } else if t.is_verb() {
-                    lemma::verb_lemma(w)
+                    lex.word_id(&lemma::verb_lemma(w))
                 } else {
-                    w.to_string()
-                }
+                    id
+                };
+                (id, lemma_id)
             })
             .collect();
-        let ids = lower
-            .iter()
-            .zip(&lemmas)
-            .map(|(w, l)| (lex.word_id(w), lex.word_id(l)))
-            .collect();
-        PatternWords {
-            lower,
-            lemmas,
-            tags,
-            ids,
-        }
+        PatternWords { lower, tags, ids }
     }
     /// Whether token `i`'s word or lemma is the pattern word `id`.
     #[inline]
