@@ -48,11 +48,27 @@ pub struct Alts {
     /// Sorted ids of the words an alternative may start with (its single
     /// words and each phrase's first word), and may end with: a clause
     /// holding none of them cannot match the element (see [`Present`]).
+    /// Empty without phrases, where both are `word_ids` (kept once: synsets
+    /// run to hundreds of words and are copied into every pattern using them).
     first_ids: Vec<u32>,
     last_ids: Vec<u32>,
 }
 
 impl Alts {
+    fn first_ids(&self) -> &[u32] {
+        if self.phrase_ids.is_empty() {
+            &self.word_ids
+        } else {
+            &self.first_ids
+        }
+    }
+    fn last_ids(&self) -> &[u32] {
+        if self.phrase_ids.is_empty() {
+            &self.word_ids
+        } else {
+            &self.last_ids
+        }
+    }
     /// Whether word id `id` is one of the single-word alternatives.
     #[inline]
     fn has_word(&self, id: u32) -> bool {
@@ -105,9 +121,9 @@ impl Pattern {
         let words = |elems: &[Elem], first: bool, present: &Present| {
             elems.iter().all(|e| match e {
                 Elem::Word(alts) => present.any_of(if first {
-                    &alts.first_ids
+                    alts.first_ids()
                 } else {
-                    &alts.last_ids
+                    alts.last_ids()
                 }),
                 _ => true,
             })
@@ -316,8 +332,10 @@ impl VerbLexicon {
                         v.dedup();
                         v
                     };
-                    alts.first_ids = edge(|p| p.first());
-                    alts.last_ids = edge(|p| p.last());
+                    if !alts.phrase_ids.is_empty() {
+                        alts.first_ids = edge(|p| p.first());
+                        alts.last_ids = edge(|p| p.last());
+                    }
                     alts.word_ids = ids;
                 }
             }
