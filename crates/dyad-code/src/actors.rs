@@ -60,13 +60,16 @@ pub fn find_mentions(
     date: NaiveDate,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    // The longest match at every start, each word hashed once per dictionary.
+    let actor_at = actors.longest_matches(lower);
+    let agent_at = agents.longest_matches(lower);
     let mut i = 0;
     while i < lower.len() {
         // "The UN refugee agency": Phoenix's "THE_UN_" must not hide a
         // longer name that starts after the article.
-        let here = actors.longest_match(lower, i);
+        let here = actor_at.get(i).copied().flatten();
         if let (true, Some((n, _))) = (lower[i] == "the", here) {
-            let after = actors.longest_match(lower, i + 1).map_or(0, |(m, _)| m);
+            let after = actor_at.get(i + 1).copied().flatten().map_or(0, |(m, _)| m);
             if i + 1 + after > i + n {
                 i += 1;
                 continue;
@@ -79,7 +82,7 @@ pub fn find_mentions(
             let code = entry.code_on(date).or_else(|| entry.default_code())?;
             (code != "---").then_some((alen, entry, code))
         });
-        let agent = agents.longest_match(lower, i);
+        let agent = agent_at.get(i).copied().flatten();
         match (actor, agent) {
             (Some((alen, entry, code)), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 out.push(Mention {
@@ -190,23 +193,18 @@ pub fn compose(
 ) -> Option<Actor> {
     // A mention that starts inside the phrase may run past it: "the Prince
     // of Dol Amroth" is one dictionary actor over two base phrases.
-    let inside: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.tokens.start >= range.start && m.tokens.start < range.end)
-        .collect();
-    if inside.is_empty() {
-        return None;
-    }
+    // The selections below are iterators, not collected lists: `compose`
+    // runs for every phrase of every sentence.
+    let inside = || {
+        mentions
+            .iter()
+            .filter(|m| m.tokens.start >= range.start && m.tokens.start < range.end)
+    };
+    let first_inside = inside().next()?;
     let covers_head = |m: &Mention| m.tokens.contains(&head);
-    let actors: Vec<&&Mention> = inside
-        .iter()
-        .filter(|m| m.kind == MentionKind::Actor)
-        .collect();
-    let agents: Vec<&&Mention> = inside
-        .iter()
-        .filter(|m| matches!(m.kind, MentionKind::Agent { .. }))
-        .collect();
-    let agent_head = agents.iter().rev().find(|m| covers_head(m));
+    let actors = || inside().filter(|m| m.kind == MentionKind::Actor);
+    let agents = || inside().filter(|m| matches!(m.kind, MentionKind::Agent { .. }));
+    let agent_head = agents().rev().find(|m| covers_head(m));
     // A specific actor (person, organisation: a code longer than a
     // country's) wins when it is the head or modifies a role that is
     // ("White House security officials").
@@ -219,15 +217,11 @@ pub fn compose(
     // Countries named in the phrase. The first owns it ("Ithilen's minister
     // Calimehtar" is Ithilen's), as in PETRARCH; a hyphenated modifier
     // ("U.S.-backed Iraqi forces") yields to the country after it.
-    let countries: Vec<&&Mention> = actors
-        .iter()
-        .copied()
-        .filter(|m| m.code.len() == 3)
-        .collect();
+    let countries = || actors().filter(|m| m.code.len() == 3);
     // A named organisation before a generic word for a body ("the Hizbollah
     // group", "the APEC forum") is that organisation.
     let body_head = lower.get(head).is_some_and(|h| is_body_noun(h));
-    let specific = actors.iter().rev().find(|m| {
+    let specific = actors().rev().find(|m| {
         m.code.len() > 3
             && (covers_head(m)
                 || agent_head.is_some()
@@ -235,16 +229,14 @@ pub fn compose(
                 || (person_head
                     && m.tokens.end <= head
                     && !m.in_compound
-                    && countries.is_empty()
-                    && !actors.iter().any(|o| covers_head(o))))
+                    && countries().next().is_none()
+                    && !actors().any(covers_head)))
     });
-    let own_country = countries
-        .iter()
-        .find(|m| !hyphenated_before_another(m, range.end, &countries))
-        .or(countries.last())
-        .map(|m| &***m);
+    let own_country = countries()
+        .find(|m| !hyphenated_before_another(m, range.end, countries()))
+        .or_else(|| countries().next_back());
     let country = own_country.or(country);
-    let agent = agent_head.or_else(|| agents.iter().rev().find(|m| m.tokens.end <= head + 1));
+    let agent = agent_head.or_else(|| agents().rev().find(|m| m.tokens.end <= head + 1));
     // A person's mention ends in a name ("Chinese President Xi Jinping" is
     // one dictionary phrase whose first word is an adjective).
     let proper = |m: &Mention| {
@@ -253,9 +245,7 @@ pub fn compose(
 
     if let Some(m) = specific {
         let person = m.code.len() >= 6 && proper(m);
-        let start = inside
-            .first()
-            .map_or(m.tokens.start, |f| f.tokens.start.min(m.tokens.start));
+        let start = first_inside.tokens.start.min(m.tokens.start);
         return Some(Actor {
             code: m.code.clone(),
             tokens: start..m.tokens.end.max(range.end.min(head + 1)),
@@ -287,8 +277,7 @@ pub fn compose(
             // The country itself must be the head, or stand for it ("Beijing",
             // "China 's"), not just modify another noun; with no role to own,
             // the country at the head is the phrase ("NAIROBI - Kenya").
-            countries
-                .iter()
+            countries()
                 .rev()
                 .find(|m| covers_head(m) || m.tokens.end >= range.end)
                 .map(|c| Actor {
@@ -329,12 +318,14 @@ fn is_body_noun(word: &str) -> bool {
 
 /// A country mention on a hyphenated token ("U.S.-backed") followed by
 /// another country in the same phrase.
-fn hyphenated_before_another(m: &Mention, end: usize, countries: &[&&Mention]) -> bool {
+fn hyphenated_before_another<'m>(
+    m: &Mention,
+    end: usize,
+    mut countries: impl Iterator<Item = &'m Mention>,
+) -> bool {
     m.tokens.len() == 1
         && m.in_compound
-        && countries
-            .iter()
-            .any(|o| o.tokens.start >= m.tokens.end && o.tokens.start < end)
+        && countries.any(|o| o.tokens.start >= m.tokens.end && o.tokens.start < end)
 }
 
 /// Whether the phrase holds a role (agent) but no country of its own.

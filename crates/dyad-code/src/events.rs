@@ -487,7 +487,7 @@ pub fn code_sentence(
     let Coder { dicts, verbs, .. } = *coder;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
     let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
-    let words = PatternWords::new(lower, &tags);
+    let words = PatternWords::new(lower, &tags, verbs);
     let sc = Scene {
         p,
         discarded,
@@ -496,6 +496,8 @@ pub fn code_sentence(
         mentions: &mentions,
     };
     let text = s.span.slice(&doc.text);
+    // The event date as written, formatted once for the sentence's events.
+    let mut date_text: Option<String> = None;
 
     // Subjects first, so pronouns later in the sentence resolve.
     let mut subject_actors: Vec<Vec<Actor>> = Vec::with_capacity(p.clauses.len());
@@ -568,6 +570,8 @@ pub fn code_sentence(
             ctx.note(&a, false);
         }
     }
+    // Why each clause was or was not coded, spelled out only for `dyad parse`.
+    let explaining = explain.is_some();
     let mut decisions: Vec<String> = vec![String::new(); p.clauses.len()];
     if let Some(x) = explain.as_deref_mut() {
         x.nps = (0..p.nps.len())
@@ -650,15 +654,21 @@ pub fn code_sentence(
         // "will not meet" is a refusal made now, not an intention.
         let refused = negation.is_some();
         if vg.negated && negation.is_none() && !pattern_negates {
-            decisions[ci] = "negated: not coded".into();
+            if explaining {
+                decisions[ci] = "negated: not coded".into();
+            }
             continue;
         }
         if discarded.contains(&ci) {
-            decisions[ci] = "discarded (see below): not coded".into();
+            if explaining {
+                decisions[ci] = "discarded (see below): not coded".into();
+            }
             continue;
         }
         if let Some(f) = framed.folded[ci] {
-            decisions[ci] = format!("folded into C{f}'s frame");
+            if explaining {
+                decisions[ci] = format!("folded into C{f}'s frame");
+            }
             continue;
         }
         // Reported content is not coded as fact: the speaker's statement is
@@ -686,7 +696,9 @@ pub fn code_sentence(
             ),
             (None, Ok(o)) => (o.code.clone(), o.m.clone()),
             (None, Err(why)) => {
-                decisions[ci] = why.clone();
+                if explaining {
+                    decisions[ci] = why.clone();
+                }
                 continue;
             }
         };
@@ -918,18 +930,20 @@ pub fn code_sentence(
                 .collect();
         }
         if sources.is_empty() || targets.is_empty() {
-            decisions[ci] = format!(
-                "code {} from `{}` but {}",
-                code.fwd.as_deref().or(code.rev.as_deref()).unwrap_or("-"),
-                m.as_ref()
-                    .map(|m| m.pattern.text.as_str())
-                    .unwrap_or("base code"),
-                if sources.is_empty() {
-                    "no source actor"
-                } else {
-                    "no target actor"
-                }
-            );
+            if explaining {
+                decisions[ci] = format!(
+                    "code {} from `{}` but {}",
+                    code.fwd.as_deref().or(code.rev.as_deref()).unwrap_or("-"),
+                    m.as_ref()
+                        .map(|m| m.pattern.text.as_str())
+                        .unwrap_or("base code"),
+                    if sources.is_empty() {
+                        "no source actor"
+                    } else {
+                        "no target actor"
+                    }
+                );
+            }
             continue;
         }
         let verb_end = m.as_ref().map(|m| m.last.max(vg.main)).unwrap_or(vg.main) + 1;
@@ -968,29 +982,31 @@ pub fn code_sentence(
             ),
             None => own_text,
         };
-        decisions[ci] = format!(
-            "code {}{} from `{}`: {} -> {}",
-            code.fwd.as_deref().unwrap_or("-"),
-            code.rev
-                .as_deref()
-                .map(|r| format!(":{r}"))
-                .unwrap_or_default(),
-            if pattern_text.is_empty() {
-                "base code"
-            } else {
-                pattern_text.as_str()
-            },
-            sources
-                .iter()
-                .map(|a| a.code.as_str())
-                .collect::<Vec<_>>()
-                .join("+"),
-            targets
-                .iter()
-                .map(|a| a.code.as_str())
-                .collect::<Vec<_>>()
-                .join("+"),
-        );
+        if explaining {
+            decisions[ci] = format!(
+                "code {}{} from `{}`: {} -> {}",
+                code.fwd.as_deref().unwrap_or("-"),
+                code.rev
+                    .as_deref()
+                    .map(|r| format!(":{r}"))
+                    .unwrap_or_default(),
+                if pattern_text.is_empty() {
+                    "base code"
+                } else {
+                    pattern_text.as_str()
+                },
+                sources
+                    .iter()
+                    .map(|a| a.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+"),
+                targets
+                    .iter()
+                    .map(|a| a.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+"),
+            );
+        }
         for src in &sources {
             // Self-directed: the same actor, or an actor and its own country
             // ("Xi urged that China and Kenya …" is not CHNGOV→CHN) — unless
@@ -1007,7 +1023,9 @@ pub fn code_sentence(
                     let mut e = EventRecord {
                         doc_id: doc.id.clone(),
                         sentence: s.index,
-                        date: date.format("%Y-%m-%d").to_string(),
+                        date: date_text
+                            .get_or_insert_with(|| date.format("%Y-%m-%d").to_string())
+                            .clone(),
                         date_source: doc.date_source,
                         source: a.code.clone(),
                         target: b.code.clone(),

@@ -412,7 +412,10 @@ const STORY_LEDE: usize = 3;
 
 /// A sentence's words, lower-cased (what dictionaries match against).
 fn lowercase(s: &Sentence) -> Vec<String> {
-    s.tokens.iter().map(|t| t.norm.to_lowercase()).collect()
+    s.tokens
+        .iter()
+        .map(|t| dyad_phrases::lemma::lowercase(&t.norm))
+        .collect()
 }
 
 fn as_strs(words: &[String]) -> Vec<&str> {

@@ -2,7 +2,7 @@
 //! dictionary: for each verb lemma, a default code and patterns over the
 //! words around the verb ("* TALKS (WITH +)").
 
-use std::collections::HashMap;
+use dyad_dict::FastMap;
 
 use dyad_model::Tag;
 use dyad_phrases::{lemma, NpKind, SentenceParse, TokRange};
@@ -40,6 +40,45 @@ pub struct Alts {
     pub phrases: Vec<Vec<String>>,
     /// What may stand between this word and the pattern word before it.
     pub within: Within,
+    /// `words` as [`VerbLexicon`] word ids, sorted: a sentence word is
+    /// compared as one integer, not as strings, per alternative.
+    word_ids: Vec<u32>,
+    /// `phrases` as word ids, in the same order.
+    phrase_ids: Vec<Vec<u32>>,
+    /// Sorted ids of the words an alternative may start with (its single
+    /// words and each phrase's first word), and may end with: a clause
+    /// holding none of them cannot match the element (see [`Present`]).
+    /// Empty without phrases, where both are `word_ids` (kept once: synsets
+    /// run to hundreds of words and are copied into every pattern using them).
+    first_ids: Vec<u32>,
+    last_ids: Vec<u32>,
+}
+
+impl Alts {
+    fn first_ids(&self) -> &[u32] {
+        if self.phrase_ids.is_empty() {
+            &self.word_ids
+        } else {
+            &self.first_ids
+        }
+    }
+    fn last_ids(&self) -> &[u32] {
+        if self.phrase_ids.is_empty() {
+            &self.word_ids
+        } else {
+            &self.last_ids
+        }
+    }
+    /// Whether word id `id` is one of the single-word alternatives.
+    #[inline]
+    fn has_word(&self, id: u32) -> bool {
+        // Most elements list a handful of words; synsets may list hundreds.
+        if self.word_ids.len() <= 8 {
+            self.word_ids.contains(&id)
+        } else {
+            self.word_ids.binary_search(&id).is_ok()
+        }
+    }
 }
 
 /// The group a pattern word continues, which limits the words a match may
@@ -73,6 +112,25 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Whether every word element could match at all: after the verb, each
+    /// element's first word must be in the `after` range (a match only moves
+    /// right from its start), before it each element's last word in the
+    /// `before` range. Most patterns fail this, and it is cheaper than
+    /// trying them position by position; it never rules out a match.
+    fn may_match(&self, after: &Present, before: &Present) -> bool {
+        let words = |elems: &[Elem], first: bool, present: &Present| {
+            elems.iter().all(|e| match e {
+                Elem::Word(alts) => present.any_of(if first {
+                    alts.first_ids()
+                } else {
+                    alts.last_ids()
+                }),
+                _ => true,
+            })
+        };
+        words(&self.after, true, after) && words(&self.before, false, before)
+    }
+
     /// Whether the pattern spells out a negation ("&NEGATVAUXVRB * OVER
     /// EFFORTS" with "DID N'T"): then it, not the negation rule, decides.
     pub fn states_negation(&self) -> bool {
@@ -100,8 +158,11 @@ pub struct VerbInfo {
 /// as "meet with" joined by spaces), with their blocks' patterns.
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
-    pub verbs: HashMap<String, VerbInfo>,
+    pub verbs: FastMap<String, VerbInfo>,
     pub blocks: Vec<Vec<Pattern>>,
+    /// Every word the patterns name, as a dense id: a sentence's words are
+    /// looked up once, then matched against patterns as integers.
+    word_ids: FastMap<String, u32>,
 }
 
 impl VerbLexicon {
@@ -152,8 +213,8 @@ impl VerbLexicon {
                             .filter(|x| !x.is_empty())
                             .map(str::to_string)
                             .collect(),
-                        phrases: Vec::new(),
                         within,
+                        ..Alts::default()
                     })),
                     T::Synset(id) => out.push(Elem::Word(Alts { within, ..syn(*id) })),
                     T::Source => out.push(Elem::Source),
@@ -187,7 +248,7 @@ impl VerbLexicon {
             fwd: c.forward.as_ref().map(|x| x.as_str().to_string()),
             rev: c.reverse.as_ref().map(|x| x.as_str().to_string()),
         };
-        let blocks: Vec<Vec<Pattern>> = d
+        let mut blocks: Vec<Vec<Pattern>> = d
             .blocks
             .iter()
             .map(|b| {
@@ -234,7 +295,7 @@ impl VerbLexicon {
                     .collect()
             })
             .collect();
-        let mut verbs: HashMap<String, VerbInfo> = HashMap::new();
+        let mut verbs: FastMap<String, VerbInfo> = FastMap::default();
         for e in &d.entries {
             let base = e.base_code.as_ref().map(code).unwrap_or_default();
             let mut keys: Vec<String> = vec![e.lemma.replace('_', " ")];
@@ -262,14 +323,62 @@ impl VerbLexicon {
                 }
             }
         }
-        VerbLexicon { verbs, blocks }
+        let mut word_ids: FastMap<String, u32> = FastMap::default();
+        let mut intern = |w: &str| -> u32 {
+            let next = word_ids.len() as u32;
+            *word_ids.entry(w.to_string()).or_insert(next)
+        };
+        for pat in blocks.iter_mut().flatten() {
+            for e in pat.before.iter_mut().chain(pat.after.iter_mut()) {
+                if let Elem::Word(alts) = e {
+                    let mut ids: Vec<u32> = alts.words.iter().map(|w| intern(w)).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    alts.phrase_ids = alts
+                        .phrases
+                        .iter()
+                        .map(|p| p.iter().map(|w| intern(w)).collect())
+                        .collect();
+                    let edge = |pick: fn(&Vec<u32>) -> Option<&u32>| -> Vec<u32> {
+                        let mut v: Vec<u32> = ids
+                            .iter()
+                            .copied()
+                            .chain(alts.phrase_ids.iter().filter_map(|p| pick(p).copied()))
+                            .collect();
+                        v.sort_unstable();
+                        v.dedup();
+                        v
+                    };
+                    if !alts.phrase_ids.is_empty() {
+                        alts.first_ids = edge(|p| p.first());
+                        alts.last_ids = edge(|p| p.last());
+                    }
+                    alts.word_ids = ids;
+                }
+            }
+        }
+        VerbLexicon {
+            verbs,
+            blocks,
+            word_ids,
+        }
+    }
+
+    /// The id of a pattern word, or [`NO_WORD`] for a word no pattern names.
+    fn word_id(&self, w: &str) -> u32 {
+        self.word_ids.get(w).copied().unwrap_or(NO_WORD)
     }
 
     /// The verb for a surface word (or its lemma), optionally followed by a particle.
     pub fn lookup(&self, surface: &str, lemma: &str, next: Option<&str>) -> Option<&VerbInfo> {
         if let Some(n) = next {
+            let mut key = String::with_capacity(surface.len().max(lemma.len()) + 1 + n.len());
             for w in [surface, lemma] {
-                if let Some(v) = self.verbs.get(&format!("{w} {n}")) {
+                key.clear();
+                key.push_str(w);
+                key.push(' ');
+                key.push_str(n);
+                if let Some(v) = self.verbs.get(key.as_str()) {
                     return Some(v);
                 }
             }
@@ -291,66 +400,73 @@ pub struct PatternMatch<'a> {
     pub last: usize,
 }
 
+/// The id of a sentence word no pattern names: it matches nothing.
+const NO_WORD: u32 = u32::MAX;
+
 /// Sentence words as patterns see them.
 pub struct PatternWords<'a> {
     pub lower: &'a [&'a str],
-    pub lemmas: Vec<String>,
     pub tags: &'a [Tag],
+    /// Per token, the lexicon's id of its lower-cased word and of its lemma
+    /// (a noun's or verb's base form; any other word is its own lemma).
+    ids: Vec<(u32, u32)>,
 }
 
 impl<'a> PatternWords<'a> {
-    pub fn new(lower: &'a [&'a str], tags: &'a [Tag]) -> Self {
-        let lemmas = lower
+    pub fn new(lower: &'a [&'a str], tags: &'a [Tag], lex: &VerbLexicon) -> Self {
+        let ids = lower
             .iter()
             .zip(tags)
             .map(|(w, t)| {
-                if t.is_noun() {
-                    lemma::noun_lemma(w)
+                let id = lex.word_id(w);
+                let lemma_id = if t.is_noun() {
+                    lex.word_id(&lemma::noun_lemma(w))
                 } else if t.is_verb() {
-                    lemma::verb_lemma(w)
+                    lex.word_id(&lemma::verb_lemma(w))
                 } else {
-                    w.to_string()
-                }
+                    id
+                };
+                (id, lemma_id)
             })
             .collect();
-        PatternWords {
-            lower,
-            lemmas,
-            tags,
-        }
+        PatternWords { lower, tags, ids }
     }
-    fn word_at(&self, i: usize, w: &str) -> bool {
-        self.lower.get(i).is_some_and(|x| *x == w) || self.lemmas.get(i).is_some_and(|x| x == w)
+    /// Whether token `i`'s word or lemma is the pattern word `id`.
+    #[inline]
+    fn word_at(&self, i: usize, id: u32) -> bool {
+        self.ids.get(i).is_some_and(|&(w, l)| w == id || l == id)
+    }
+    /// Whether token `i`'s word or lemma is one of the single words of `alts`.
+    #[inline]
+    fn one_word_at(&self, i: usize, alts: &Alts) -> bool {
+        self.ids.get(i).is_some_and(|&(w, l)| {
+            (w != NO_WORD && alts.has_word(w)) || (l != NO_WORD && alts.has_word(l))
+        })
     }
     /// How many words of one of `alts` start at `i` (the longest), if any.
     fn match_at(&self, i: usize, alts: &Alts) -> Option<usize> {
         let phrase = alts
-            .phrases
+            .phrase_ids
             .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word_at(i + k, w)))
+            .filter(|p| p.iter().enumerate().all(|(k, &w)| self.word_at(i + k, w)))
             .map(Vec::len)
             .max();
-        phrase.or_else(|| alts.words.iter().any(|a| self.word_at(i, a)).then_some(1))
+        phrase.or_else(|| self.one_word_at(i, alts).then_some(1))
     }
     /// Where one of `alts` starts if it ends at `end` (inclusive), if any.
     fn match_ending_at(&self, end: usize, alts: &Alts) -> Option<usize> {
         let phrase = alts
-            .phrases
+            .phrase_ids
             .iter()
             .filter_map(|p| {
                 let start = (end + 1).checked_sub(p.len())?;
                 p.iter()
                     .enumerate()
-                    .all(|(k, w)| self.word_at(start + k, w))
+                    .all(|(k, &w)| self.word_at(start + k, w))
                     .then_some(start)
             })
             .min();
-        phrase.or_else(|| {
-            alts.words
-                .iter()
-                .any(|a| self.word_at(end, a))
-                .then_some(end)
-        })
+        phrase.or_else(|| self.one_word_at(end, alts).then_some(end))
     }
     /// Words a pattern may step over between its elements: determiners,
     /// adjectives, adverbs, numbers, possessives (the inside of a noun phrase).
@@ -386,6 +502,35 @@ impl<'a> PatternWords<'a> {
 
 const MAX_GAP: usize = 4;
 
+/// The pattern word ids a token range holds (words and lemmas), sorted.
+struct Present(Vec<u32>);
+
+impl Present {
+    fn of(w: &PatternWords, range: &TokRange) -> Present {
+        let mut ids: Vec<u32> = w
+            .ids
+            .get(range.start.min(w.ids.len())..range.end.min(w.ids.len()))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .filter(|&id| id != NO_WORD)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Present(ids)
+    }
+
+    /// Whether any of `ids` (sorted) is present.
+    fn any_of(&self, ids: &[u32]) -> bool {
+        let present = self.0.as_slice();
+        if ids.len() <= present.len() {
+            ids.iter().any(|id| present.binary_search(id).is_ok())
+        } else {
+            present.iter().any(|id| ids.binary_search(id).is_ok())
+        }
+    }
+}
+
 /// Where a clause's patterns may match, and what they may know of it.
 pub struct ClauseScope<'s> {
     /// From the clause start to the verb.
@@ -415,6 +560,7 @@ impl VerbInfo {
         } = scope;
         let compound_subject = *compound_subject;
         let mut best: Option<PatternMatch> = None;
+        let (present_after, present_before) = (Present::of(w, after), Present::of(w, before));
         for pat in self
             .blocks
             .iter()
@@ -428,6 +574,9 @@ impl VerbInfo {
                 .as_ref()
                 .is_some_and(|v| *v != self.lemma && v != verb_lemma)
             {
+                continue;
+            }
+            if !pat.may_match(&present_after, &present_before) {
                 continue;
             }
             let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
@@ -646,7 +795,7 @@ mod tests {
         let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let tags: Vec<Tag> = words.iter().map(|(_, t)| *t).collect();
-        let w = PatternWords::new(&lower, &tags);
+        let w = PatternWords::new(&lower, &tags, lex);
         let scope = ClauseScope {
             before,
             after,

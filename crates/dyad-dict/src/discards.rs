@@ -112,8 +112,12 @@ impl DiscardList {
     /// Every discard phrase occurring in the sentence (all lengths, left to right).
     pub fn find_all<'a>(&'a self, sentence_lower_words: &[&str]) -> Vec<DiscardMatch<'a>> {
         let mut out = Vec::new();
+        let ids = self.trie.word_ids(sentence_lower_words);
+        let mut here = Vec::new();
         for start in 0..sentence_lower_words.len() {
-            for (len, id) in self.trie.matches_at(sentence_lower_words, start) {
+            here.clear();
+            self.trie.matches_at_ids(&ids, start, &mut here);
+            for &(len, id) in &here {
                 if let Some(discard) = self.items.get(id as usize) {
                     out.push(DiscardMatch {
                         start,

@@ -265,6 +265,51 @@ impl WordTrie {
         best
     }
 
+    /// Each word's id in this trie's vocabulary (`None` for a word no phrase uses): a
+    /// sentence searched at every start is then hashed once per word, not once per step.
+    pub fn word_ids<S: AsRef<str>>(&self, words: &[S]) -> Vec<Option<u32>> {
+        words.iter().map(|w| self.vocab.get(w.as_ref())).collect()
+    }
+
+    /// [`WordTrie::longest_match`] over ids from [`WordTrie::word_ids`].
+    pub fn longest_match_ids(&self, ids: &[Option<u32>], start: usize) -> Option<(usize, u32)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (offset, id) in ids.get(start..)?.iter().enumerate() {
+            let Some(id) = *id else {
+                break;
+            };
+            let Some(&child) = self.edges.get(&(node, id)) else {
+                break;
+            };
+            node = child;
+            if let Some(v) = self.value(node) {
+                best = Some((offset + 1, v));
+            }
+        }
+        best
+    }
+
+    /// [`WordTrie::matches_at`] over ids from [`WordTrie::word_ids`], appending to `out`.
+    pub fn matches_at_ids(&self, ids: &[Option<u32>], start: usize, out: &mut Vec<(usize, u32)>) {
+        let mut node = 0u32;
+        let Some(rest) = ids.get(start..) else {
+            return;
+        };
+        for (offset, id) in rest.iter().enumerate() {
+            let Some(id) = *id else {
+                break;
+            };
+            let Some(&child) = self.edges.get(&(node, id)) else {
+                break;
+            };
+            node = child;
+            if let Some(v) = self.value(node) {
+                out.push((offset + 1, v));
+            }
+        }
+    }
+
     /// Every phrase starting at `start`, shortest first: (length, value).
     pub fn matches_at<S: AsRef<str>>(&self, words: &[S], start: usize) -> Vec<(usize, u32)> {
         let mut out = Vec::new();
@@ -325,6 +370,14 @@ mod tests {
         assert_eq!(t.get(&["states"]), None);
         assert_eq!(t.longest_match(&s, 99), None);
         assert_eq!(t.phrase_count(), 3);
+        // The id forms agree with the string forms at every start.
+        let ids = t.word_ids(&s);
+        for start in 0..=s.len() + 1 {
+            assert_eq!(t.longest_match_ids(&ids, start), t.longest_match(&s, start));
+            let mut all = Vec::new();
+            t.matches_at_ids(&ids, start, &mut all);
+            assert_eq!(all, t.matches_at(&s, start));
+        }
         assert_eq!(
             t.node_for_phrase("United_STATES "),
             t.node_for_phrase("united states")

@@ -3,16 +3,58 @@
 //! every inflected form.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FxHash-style hasher for the word tables: lemmas are looked up for every
+/// noun and verb of every sentence, and SipHash's DoS resistance buys
+/// nothing over a fixed word list.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordBuild = BuildHasherDefault<WordHasher>;
+
+/// `word.to_lowercase()`, without Unicode case tables for ASCII words (the
+/// same result: an ASCII letter's lower case is its ASCII lower case).
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
 
 const VERB_LEMMAS: &str = include_str!("../data/verb-lemmas.txt");
 const VERB_EXC: &str = include_str!("../data/verb-exceptions.txt");
 const NOUN_EXC: &str = include_str!("../data/noun-exceptions.txt");
 
 struct Tables {
-    verbs: HashSet<&'static str>,
-    verb_exc: HashMap<&'static str, &'static str>,
-    noun_exc: HashMap<&'static str, &'static str>,
+    verbs: HashSet<&'static str, WordBuild>,
+    verb_exc: HashMap<&'static str, &'static str, WordBuild>,
+    noun_exc: HashMap<&'static str, &'static str, WordBuild>,
 }
 
 fn tables() -> &'static Tables {
@@ -22,7 +64,7 @@ fn tables() -> &'static Tables {
         let pairs = |s: &'static str| {
             lines(s)
                 .filter_map(|l| l.split_once(' '))
-                .collect::<HashMap<_, _>>()
+                .collect::<HashMap<_, _, WordBuild>>()
         };
         Tables {
             verbs: lines(VERB_LEMMAS).collect(),
@@ -39,7 +81,7 @@ pub fn is_verb_lemma(word: &str) -> bool {
 
 /// The base form of a verb (`word` lower-cased by the caller or not).
 pub fn verb_lemma(word: &str) -> String {
-    let w = word.to_lowercase();
+    let w = lowercase(word);
     let t = tables();
     match w.as_str() {
         "'s" | "is" | "are" | "was" | "were" | "am" | "'re" | "'m" | "been" | "being" | "be" => {
@@ -57,12 +99,11 @@ pub fn verb_lemma(word: &str) -> String {
     if t.verbs.contains(w.as_str()) {
         return w;
     }
-    for cand in candidates(&w) {
-        if t.verbs.contains(cand.as_str()) {
-            return cand;
-        }
+    let cands = candidates(&w);
+    if let Some(known) = cands.iter().position(|c| t.verbs.contains(c.as_str())) {
+        return cands.into_iter().nth(known).unwrap_or(w);
     }
-    candidates(&w).into_iter().next().unwrap_or(w)
+    cands.into_iter().next().unwrap_or(w)
 }
 
 /// Rule-based base forms of an inflected verb, most likely first.
@@ -105,7 +146,7 @@ fn candidates(w: &str) -> Vec<String> {
 
 /// The singular of a noun.
 pub fn noun_lemma(word: &str) -> String {
-    let w = word.to_lowercase();
+    let w = lowercase(word);
     if let Some(l) = tables().noun_exc.get(w.as_str()) {
         return (*l).to_string();
     }

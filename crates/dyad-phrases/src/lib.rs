@@ -273,7 +273,7 @@ pub fn parse(sentence: &Sentence) -> SentenceParse {
     let lower: Vec<String> = sentence
         .tokens
         .iter()
-        .map(|t| t.norm.to_lowercase())
+        .map(|t| lemma::lowercase(&t.norm))
         .collect();
     let mut tags: Vec<Tag> = sentence.tokens.iter().map(|t| t.tag).collect();
     participles_as_adjectives(&lower, &mut tags);
