@@ -422,7 +422,8 @@ fn as_strs(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).collect()
 }
 
-/// Bare verbs the tagger read as nouns or adjectives.
+/// Bare verbs the tagger read as nouns or adjectives (and -ing nouns it
+/// read as verbs).
 ///
 /// After a modal ("must drop", "will not face") the next word that is not
 /// an adverb is the verb's bare form; the tagger sometimes reads a word that
@@ -435,6 +436,22 @@ fn as_strs(words: &[String]) -> Vec<&str> {
 /// engines" is a verb too).
 fn tag_bare_verbs(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
+        // "a memorandum of understanding with …": an -ing word after a noun's
+        // "of" with no object of its own names a thing, not an act.
+        if s.tokens[i].tag == Tag::VBG
+            && i >= 2
+            && s.tokens[i - 1].norm.eq_ignore_ascii_case("of")
+            && s.tokens[i - 2].tag.is_noun()
+            && s.tokens.get(i + 1).is_none_or(|n| {
+                matches!(
+                    n.tag,
+                    Tag::IN | Tag::TO | Tag::CC | Tag::Comma | Tag::Period | Tag::Colon
+                ) && n.norm != "that"
+            })
+        {
+            s.tokens[i].tag = Tag::NN;
+            continue;
+        }
         if s.tokens[i].tag == Tag::TO {
             let object_follows = s
                 .tokens
@@ -469,6 +486,39 @@ fn tag_bare_verbs(s: &mut Sentence) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ing_word_after_a_nouns_of_without_object_is_a_noun() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("memorandum", NN),
+            ("of", IN),
+            ("understanding", VBG),
+            ("with", IN),
+            ("Kenya", NNP),
+        ]);
+        tag_bare_verbs(&mut s);
+        assert_eq!(s.tokens[2].tag, NN);
+        // With an object, or after a verb's "of", it stays a verb.
+        let mut s = Sentence::from_tagged(&[
+            ("accused", VBN),
+            ("of", IN),
+            ("spying", VBG),
+            ("for", IN),
+            ("Russia", NNP),
+        ]);
+        tag_bare_verbs(&mut s);
+        assert_eq!(s.tokens[2].tag, VBG);
+        let mut s = Sentence::from_tagged(&[
+            ("charges", NNS),
+            ("of", IN),
+            ("killing", VBG),
+            ("the", DT),
+            ("soldiers", NNS),
+        ]);
+        tag_bare_verbs(&mut s);
+        assert_eq!(s.tokens[2].tag, VBG);
+    }
 
     #[test]
     fn a_noun_after_to_with_an_object_is_a_verb() {

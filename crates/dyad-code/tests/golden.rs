@@ -952,3 +952,29 @@ fn bare_preposition_patterns_belong_to_their_verb() {
         &["KEN CHNGOV 043", "CHNGOV KEN 042"],
     );
 }
+
+/// Deals and memoranda of understanding are formal agreements; "of
+/// understanding" names a thing, not an act.
+#[test]
+fn deals_and_memoranda_of_understanding_are_agreements() {
+    check(
+        "Ethiopia signed a deal with Somalia.",
+        &["ETH SOM 057", "SOM ETH 057"],
+    );
+    check(
+        "Ethiopia signed a memorandum of understanding with Somaliland.",
+        &["ETH SOM 057"],
+    );
+}
+
+/// Armed groups formed or renamed after the 2014 Phoenix files, with
+/// dated codes where their status changed.
+#[test]
+fn armed_groups_after_2014() {
+    check("M23 rebels attacked Goma in Kenya.", &["CODREB KEN 190"]);
+    // golden dates are 2024: the RSF has been fighting the army since 2023.
+    check(
+        "The Rapid Support Forces attacked Kenya.",
+        &["SDNREB KEN 190"],
+    );
+}
