@@ -527,15 +527,8 @@ pub fn code_sentence(
         }
         // "President Xi's emphasis … was accompanied by …": the possessor of
         // a subject is who the next "he" most likely means.
-        if let Some(pos) = c.subject.and_then(|np| p.nps[np].possessor.clone()) {
-            if let Some(a) = actors::compose(
-                &mentions,
-                pos.clone(),
-                pos.end.saturating_sub(1),
-                &tags,
-                lower,
-                None,
-            ) {
+        if let Some(np) = c.subject {
+            if let Some(a) = possessor_actor(p, np, &mentions, &tags, lower) {
                 if a.person {
                     ctx.note(&a, true);
                 }
@@ -802,6 +795,23 @@ pub fn code_sentence(
         }
         if let Some(at) = m.as_ref().and_then(|m| m.target_at) {
             targets = actors_at(at);
+            // "condemned Ukraine's attack on Kursk": when the pattern's
+            // target is the source's own side, the object's possessor is
+            // the other party.
+            let own_side = |t: &Actor| {
+                sources
+                    .iter()
+                    .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
+            };
+            if !targets.is_empty() && targets.iter().all(own_side) {
+                if let Some(a) = c
+                    .object
+                    .and_then(|o| possessor_actor(p, o, &mentions, &tags, lower))
+                    .filter(|a| !own_side(a))
+                {
+                    targets = vec![a];
+                }
+            }
         }
         // "said Sudan must return the helicopter": the demand is on the
         // action's subject.
@@ -1072,6 +1082,19 @@ pub fn code_sentence(
     }
 }
 
+/// The actor a noun phrase's possessor names ("China's position" → CHN).
+fn possessor_actor(
+    p: &SentenceParse,
+    np: usize,
+    mentions: &[Mention],
+    tags: &[Tag],
+    lower: &[&str],
+) -> Option<Actor> {
+    let pos = p.nps.get(np)?.possessor.clone()?;
+    let head = pos.end.saturating_sub(1);
+    actors::compose(mentions, pos, head, tags, lower, None)
+}
+
 /// The actor's own country, with `role` ("GOV", or "" for the country
 /// itself), named by the actor's words: the other party of acts that name
 /// none ("Egyptian demonstrators rioted", "the president agreed to resign").
@@ -1304,6 +1327,14 @@ fn find_target(
         let a = others(resolve(o, sc, ctx));
         if !a.is_empty() {
             return a;
+        }
+        // "supports China's position on Taiwan": the object's possessor is
+        // the party, before any prepositional phrase.
+        if let Some(a) = possessor_actor(p, o, mentions, sc.tags, lower) {
+            let a = others(vec![a]);
+            if !a.is_empty() {
+                return a;
+            }
         }
         // "forced the UN refugee agency, UNHCR, out": the object's
         // apposition names it.

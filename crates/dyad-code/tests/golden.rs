@@ -978,3 +978,27 @@ fn armed_groups_after_2014() {
         &["SDNREB KEN 190"],
     );
 }
+
+/// The object's possessor is the party before any prepositional phrase,
+/// and when a pattern's target is the source's own side.
+#[test]
+fn the_objects_possessor_is_the_party() {
+    check(
+        "Kenya supports China's position on Taiwan.",
+        &["KEN CHN 050"],
+    );
+    check(
+        "Russia condemned Ukraine's attack on Kursk.",
+        &["RUS UKR 112"],
+    );
+}
+
+/// Receiving a counterpart hosts a visit; a counterpart is a government
+/// role of the country that modifies it.
+#[test]
+fn receiving_a_counterpart_hosts_a_visit() {
+    check(
+        "Kenya's president received his Ugandan counterpart in Nairobi.",
+        &["KENGOV UGAGOV 043", "UGAGOV KENGOV 042"],
+    );
+}
