@@ -486,7 +486,8 @@ pub fn code_sentence(
     } = *input;
     let Coder { dicts, verbs, .. } = *coder;
     let tags: Vec<Tag> = s.tokens.iter().map(|t| t.tag).collect();
-    let mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
+    let mut mentions = find_mentions(lower, &dicts.actors, &dicts.agents, date);
+    drop_common_words(&mut mentions, s);
     let words = PatternWords::new(lower, &tags, verbs);
     let sc = Scene {
         p,
@@ -1080,6 +1081,34 @@ pub fn code_sentence(
     if let Some(x) = explain {
         x.decisions = decisions;
     }
+}
+
+/// In normally capitalised text, a one-word name written in lower case
+/// is a common word: "scaling a pole", "ate turkey", "china cups" are not
+/// Poland, Turkey and China. A name right after a capitalised word is kept
+/// ("President obama").
+fn drop_common_words(mentions: &mut Vec<Mention>, s: &Sentence) {
+    let upper = |i: usize| {
+        s.tokens
+            .get(i)
+            .and_then(|t| t.norm.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    // No capital anywhere: "anti-Gondor" names Gondor.
+    let lower_at = |i: usize| {
+        s.tokens
+            .get(i)
+            .is_some_and(|t| !t.norm.chars().any(char::is_uppercase))
+    };
+    if !(1..s.tokens.len()).any(upper) {
+        return;
+    }
+    mentions.retain(|m| {
+        !(m.kind == actors::MentionKind::Actor
+            && m.tokens.len() == 1
+            && lower_at(m.tokens.start)
+            && !(m.tokens.start > 0 && upper(m.tokens.start - 1)))
+    });
 }
 
 /// The actor a noun phrase's possessor names ("China's position" → CHN).

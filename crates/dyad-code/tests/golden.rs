@@ -1002,3 +1002,14 @@ fn receiving_a_counterpart_hosts_a_visit() {
         &["KENGOV UGAGOV 043", "UGAGOV KENGOV 042"],
     );
 }
+
+/// In normally capitalised text a lower-case one-word "name" is a common
+/// word: a pole is not Poland, turkey is not Turkey.
+#[test]
+fn lower_case_common_words_are_not_countries() {
+    check(
+        "Activists staged a protest in Beijing, scaling a pole and unfurling banners.",
+        &["---OPP CHN 141"],
+    );
+    check("Kenya donated turkey to Uganda.", &["KEN UGA 070"]);
+}
