@@ -11,6 +11,8 @@ use crate::frames::{self, Frame};
 use crate::verbs::{CodePair, PatternMatch, PatternWords, VerbLexicon};
 use crate::Dictionaries;
 
+mod structure;
+
 /// What the coder remembers across sentences of one document, so "he",
 /// "Xi" and "the two nations" find who they mean.
 #[derive(Debug, Default, Clone)]
@@ -802,6 +804,9 @@ pub fn code_sentence(
         }
         if let Some(at) = m.as_ref().and_then(|m| m.target_at) {
             targets = actors_at(at);
+        }
+        if passive && sources.is_empty() {
+            sources = structure::passive_source_in_phrases(c, &sc, ctx, &targets);
         }
         // "said Sudan must return the helicopter": the demand is on the
         // action's subject.

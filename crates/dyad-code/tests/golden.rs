@@ -952,3 +952,29 @@ fn bare_preposition_patterns_belong_to_their_verb() {
         &["KEN CHNGOV 043", "CHNGOV KEN 042"],
     );
 }
+
+/// A passive with no "by" agent takes its source from another party named
+/// in its prepositional phrases (as PETRARCH codes it), never from a
+/// destination or time phrase, and never the target itself.
+#[test]
+fn passive_source_from_other_prepositional_phrases() {
+    check(
+        "A Kenyan journalist was shot dead in Somalia.",
+        &["SOM KENMED 193"],
+    );
+    check(
+        "Japan was criticised over its maritime dispute with China.",
+        &["CHN JPN 111"],
+    );
+    // "to" names where the act went, not who did it.
+    check("Japan was criticised ahead of its visit to China.", &[]);
+}
+
+/// "Neither X nor Y" is a coordination like "X and Y".
+#[test]
+fn neither_nor_coordinates_actors() {
+    check(
+        "Neither Peru nor Chile attended the summit.",
+        &["PER CHL 044", "CHL PER 044"],
+    );
+}
