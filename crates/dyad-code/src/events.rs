@@ -548,6 +548,9 @@ pub fn code_sentence(
                 }
             }
         }
+        if acts.is_empty() {
+            acts = structure::subject_modifier_actors(c, &sc, ctx);
+        }
         subject_actors.push(acts);
     }
     for q in &p.quotes {

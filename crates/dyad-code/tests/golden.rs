@@ -978,3 +978,15 @@ fn neither_nor_coordinates_actors() {
         &["PER CHL 044", "CHL PER 044"],
     );
 }
+
+/// A subject whose own words name no actor acts through the actors of its
+/// "of"/"between" phrase; a phrase after a preposition like "in" is a
+/// place, not the subject's owner.
+#[test]
+fn subject_actors_from_its_of_phrase() {
+    check(
+        "The press office of Turkey and Azerbaijan accused Armenia of provocation.",
+        &["TUR ARM 112", "AZE ARM 112"],
+    );
+    check("Opponents of the plan in Kenya criticised Uganda.", &[]);
+}

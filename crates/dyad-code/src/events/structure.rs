@@ -65,3 +65,38 @@ pub(super) fn passive_source_in_phrases(
     }
     Vec::new()
 }
+
+/// The actors in a subject's "of"/"between"/"among"/"from" phrases when
+/// the subject's own head names none: "the information ministry of X and
+/// Y said" is X and Y speaking, "resumption of ties between X and Y may
+/// spur …" is X and Y acting. Follows up to three attached phrases, each
+/// starting right where the previous one ends and all before the verb.
+pub(super) fn subject_modifier_actors(c: &Clause, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
+    let p = sc.p;
+    let Some(subject) = c.subject else {
+        return Vec::new();
+    };
+    let verb_start = p.verbs[c.verb].tokens.start;
+    // The last member of a coordinated subject is where its phrases attach.
+    let mut at = p.conjuncts(subject).last().copied().unwrap_or(subject);
+    for _ in 0..3 {
+        let next = at + 1;
+        let Some(np) = p.nps.get(next) else { break };
+        let Some(prep) = np.preposition else { break };
+        let attached = prep == p.nps[at].tokens.end
+            && matches!(sc.lower[prep], "of" | "between" | "among" | "from")
+            && np.tokens.end <= verb_start;
+        if !attached {
+            break;
+        }
+        let found: Vec<Actor> = resolve(next, sc, ctx)
+            .into_iter()
+            .filter(|a| !a.code.starts_with("---"))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+        at = p.conjuncts(next).last().copied().unwrap_or(next);
+    }
+    Vec::new()
+}
