@@ -990,3 +990,39 @@ fn subject_actors_from_its_of_phrase() {
     );
     check("Opponents of the plan in Kenya criticised Uganda.", &[]);
 }
+
+/// A governing verb's pattern reads into its infinitive complement ("VOW *
+/// WAR" over "vowed to wage war"), as in a constituency parse, and then
+/// codes the whole instead of the intent frame; an infinitive after an
+/// object is the object's, and the frame (or the verb's own code) stays.
+#[test]
+fn a_governing_pattern_reads_into_its_infinitive() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-infinitive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let verbs = write(
+        "test.verbs.txt",
+        "---  VOW   [030]  ---\nVOW\n- * WAR [190]\n\n---  WAGE   [---]  ---\nWAGE\n\n\
+         ---  SIGN   [057]  ---\nSIGN\n- * WAR [190]\n",
+    );
+    let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
+    let p = Pipeline::load(&[verbs, actors]).unwrap();
+    let got = |text: &str| -> Vec<String> { coded_with(&p, text).into_iter().collect() };
+    assert_eq!(
+        got("Kenya vowed on Monday to wage war on China."),
+        vec!["KEN CHN 190".to_string()]
+    );
+    assert_eq!(
+        got("Kenya vowed to wage a campaign against China."),
+        vec!["KEN CHN 030".to_string()]
+    );
+    assert_eq!(
+        got("Kenya signed a pact with China to avoid war."),
+        vec!["KEN CHN 057".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

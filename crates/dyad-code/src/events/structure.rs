@@ -100,3 +100,36 @@ pub(super) fn subject_modifier_actors(c: &Clause, sc: &Scene, ctx: &DocContext) 
     }
     Vec::new()
 }
+
+/// The infinitive clause right after `c`'s own words ("vowed on Thursday
+/// | to wage war"), whose words `c`'s patterns may also read: in a
+/// constituency parse the infinitive sits inside the governing verb's
+/// phrase, so "VOW * WAR" sees the war that is vowed. Only the verb's
+/// complement: after an object ("signed an accord to supply …") the
+/// infinitive is the object's or a purpose, which the verb's own patterns
+/// for the object already code.
+pub(super) fn adjoining_infinitive(c: &Clause, p: &dyad_phrases::SentenceParse) -> Option<usize> {
+    if c.object.is_some() {
+        return None;
+    }
+    p.clauses.iter().position(|d| {
+        d.kind == dyad_phrases::ClauseKind::Infinitive
+            && d.governor
+                .and_then(|g| p.clauses.get(g))
+                .is_some_and(|g| g.verb == c.verb)
+            && p.verbs[d.verb].tokens.start == c.rest.end
+    })
+}
+
+/// Whether `c`'s pattern match used words of the infinitive clause `k`: the
+/// governing verb's pattern then codes the whole, not a frame around `k`.
+pub(super) fn pattern_reaches_into(
+    m: Option<&crate::verbs::PatternMatch>,
+    k: usize,
+    p: &dyad_phrases::SentenceParse,
+) -> bool {
+    let Some(d) = p.clauses.get(k) else {
+        return false;
+    };
+    m.is_some_and(|m| m.last >= p.verbs[d.verb].tokens.start && m.last < d.rest.end)
+}
