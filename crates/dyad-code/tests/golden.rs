@@ -1026,3 +1026,13 @@ fn a_governing_pattern_reads_into_its_infinitive() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every role a phrase names before its head joins the country's code, in
+/// the order written, as PETRARCH composes agents.
+#[test]
+fn several_roles_in_one_phrase_all_compose() {
+    check(
+        "Kenyan opposition lawmakers criticised Uganda.",
+        &["KENOPPLEG UGA 111"],
+    );
+}
