@@ -255,10 +255,7 @@ pub fn compose(
     }
     match (country, agent) {
         (Some(c), Some(a)) => {
-            let code = match a.kind {
-                MentionKind::Agent { prefix: true } => format!("{}{}", a.code, c.code),
-                _ => format!("{}{}", c.code, a.code),
-            };
+            let code = agents_around_country(agents(), a, head, &c.code);
             let inner_start = if own_country.is_some() {
                 c.tokens.start.min(a.tokens.start)
             } else {
@@ -289,6 +286,36 @@ pub fn compose(
         }
         _ => None,
     }
+}
+
+/// The code of a country with every role the phrase names up to its head,
+/// in PETRARCH's order: prefix roles before the country, the others after
+/// it in the order written ("an MSF Kenyan diplomat" is NGO+KEN+GOV,
+/// "Danish Islamist media" DNK+MUS+MED). `main` is the phrase's own role;
+/// a role repeated (or the same code twice) counts once.
+fn agents_around_country<'m>(
+    agents: impl Iterator<Item = &'m Mention>,
+    main: &'m Mention,
+    head: usize,
+    country: &str,
+) -> String {
+    let mut before = String::new();
+    let mut after = String::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let roles = agents
+        .filter(|m| m.tokens.end <= head + 1 || std::ptr::eq(*m, main))
+        .chain(std::iter::once(main));
+    for m in roles {
+        if seen.contains(&m.code.as_str()) {
+            continue;
+        }
+        seen.push(&m.code);
+        match m.kind {
+            MentionKind::Agent { prefix: true } => before.push_str(&m.code),
+            _ => after.push_str(&m.code),
+        }
+    }
+    format!("{before}{country}{after}")
 }
 
 /// Generic words for an organised body, which a name before them identifies.

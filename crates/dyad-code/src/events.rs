@@ -11,6 +11,8 @@ use crate::frames::{self, Frame};
 use crate::verbs::{CodePair, PatternMatch, PatternWords, VerbLexicon};
 use crate::Dictionaries;
 
+mod structure;
+
 /// What the coder remembers across sentences of one document, so "he",
 /// "Xi" and "the two nations" find who they mean.
 #[derive(Debug, Default, Clone)]
@@ -540,6 +542,9 @@ pub fn code_sentence(
                 }
             }
         }
+        if acts.is_empty() {
+            acts = structure::subject_modifier_actors(c, &sc, ctx);
+        }
         subject_actors.push(acts);
     }
     for q in &p.quotes {
@@ -813,6 +818,9 @@ pub fn code_sentence(
                     targets = vec![a];
                 }
             }
+        }
+        if passive && sources.is_empty() {
+            sources = structure::passive_source_in_phrases(c, &sc, ctx, &targets);
         }
         // "said Sudan must return the helicopter": the demand is on the
         // action's subject.
@@ -1563,7 +1571,27 @@ fn clause_code<'v>(
         compound_subject,
         verb_lemma: &vg.lemma,
     };
-    let m = info.best_match(verbs, words, p, &scope);
+    let mut m = info.best_match(verbs, words, p, &scope);
+    // "vowed to wage war": a longer pattern may read into the infinitive.
+    if let Some(k) = structure::adjoining_infinitive(c, p) {
+        // Through its marker and verb ("* {TO SUPPLY}"), or straight to
+        // what it acts on ("VOW * WAR" over "vowed to wage war").
+        let d = &p.clauses[k];
+        for after in [c.rest.start..d.rest.end, d.rest.clone()] {
+            let wide = crate::verbs::ClauseScope {
+                before: scope.before.clone(),
+                after,
+                compound_subject,
+                verb_lemma: &vg.lemma,
+            };
+            if let Some(w) = info.best_match(verbs, words, p, &wide) {
+                let reaches = structure::pattern_reaches_into(Some(&w), k, p);
+                if reaches && m.as_ref().is_none_or(|m| w.score > m.score) {
+                    m = Some(w);
+                }
+            }
+        }
+    }
     let code = m
         .as_ref()
         .map(|m| m.pattern.code.clone())
@@ -1649,6 +1677,10 @@ fn frame_clauses(
         let d = &p.clauses[k];
         let dv = &p.verbs[d.verb];
         if dv.negated {
+            continue;
+        }
+        if structure::pattern_reaches_into(own[ci].as_ref().ok().and_then(|o| o.m.as_ref()), k, p) {
+            folded[k] = Some(ci);
             continue;
         }
         let own_code = fwd(ci);

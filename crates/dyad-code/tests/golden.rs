@@ -1013,3 +1013,86 @@ fn lower_case_common_words_are_not_countries() {
     );
     check("Kenya donated turkey to Uganda.", &["KEN UGA 070"]);
 }
+/// A passive with no "by" agent takes its source from another party named
+/// in its prepositional phrases (as PETRARCH codes it), never from a
+/// destination or time phrase, and never the target itself.
+#[test]
+fn passive_source_from_other_prepositional_phrases() {
+    check(
+        "A Kenyan journalist was shot dead in Somalia.",
+        &["SOM KENMED 193"],
+    );
+    check(
+        "Japan was criticised over its maritime dispute with China.",
+        &["CHN JPN 111"],
+    );
+    // "to" names where the act went, not who did it.
+    check("Japan was criticised ahead of its visit to China.", &[]);
+}
+
+/// "Neither X nor Y" is a coordination like "X and Y".
+#[test]
+fn neither_nor_coordinates_actors() {
+    check(
+        "Neither Peru nor Chile attended the summit.",
+        &["PER CHL 044", "CHL PER 044"],
+    );
+}
+
+/// A subject whose own words name no actor acts through the actors of its
+/// "of"/"between" phrase; a phrase after a preposition like "in" is a
+/// place, not the subject's owner.
+#[test]
+fn subject_actors_from_its_of_phrase() {
+    check(
+        "The press office of Turkey and Azerbaijan accused Armenia of provocation.",
+        &["TUR ARM 112", "AZE ARM 112"],
+    );
+    check("Opponents of the plan in Kenya criticised Uganda.", &[]);
+}
+
+/// A governing verb's pattern reads into its infinitive complement ("VOW *
+/// WAR" over "vowed to wage war"), as in a constituency parse, and then
+/// codes the whole instead of the intent frame; an infinitive after an
+/// object is the object's, and the frame (or the verb's own code) stays.
+#[test]
+fn a_governing_pattern_reads_into_its_infinitive() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-infinitive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let verbs = write(
+        "test.verbs.txt",
+        "---  VOW   [030]  ---\nVOW\n- * WAR [190]\n\n---  WAGE   [---]  ---\nWAGE\n\n\
+         ---  SIGN   [057]  ---\nSIGN\n- * WAR [190]\n",
+    );
+    let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
+    let p = Pipeline::load(&[verbs, actors]).unwrap();
+    let got = |text: &str| -> Vec<String> { coded_with(&p, text).into_iter().collect() };
+    assert_eq!(
+        got("Kenya vowed on Monday to wage war on China."),
+        vec!["KEN CHN 190".to_string()]
+    );
+    assert_eq!(
+        got("Kenya vowed to wage a campaign against China."),
+        vec!["KEN CHN 030".to_string()]
+    );
+    assert_eq!(
+        got("Kenya signed a pact with China to avoid war."),
+        vec!["KEN CHN 057".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every role a phrase names before its head joins the country's code, in
+/// the order written, as PETRARCH composes agents.
+#[test]
+fn several_roles_in_one_phrase_all_compose() {
+    check(
+        "Kenyan opposition lawmakers criticised Uganda.",
+        &["KENOPPLEG UGA 111"],
+    );
+}

@@ -288,6 +288,10 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
             }
             last_verb = Some(end);
             end += 1;
+        } else if let Some(skip) = coordinated_adverbs(w, end) {
+            // "was heavily and unjustly criticized": coordinated adverbs
+            // between an auxiliary and its verb stay inside the group.
+            end += skip;
         } else if is_neg(w, end)
             || (u.is_adv()
                 && (w.tag(end + 1).is_verb() || w.tag(end + 1) == Tag::RB)
@@ -310,6 +314,17 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
     }
     last_verb?;
     Some(end)
+}
+
+/// At `i`, "adverb and/or adverb" followed by a verb or another adverb:
+/// how many tokens the coordination spans.
+fn coordinated_adverbs(w: &Words, i: usize) -> Option<usize> {
+    let adverb = |k: usize| w.tag(k).is_adv() && !is_neg(w, k);
+    let joined = adverb(i)
+        && (w.is(i + 1, "and") || w.is(i + 1, "or"))
+        && adverb(i + 2)
+        && (w.tag(i + 3).is_verb() || w.tag(i + 3).is_adv());
+    joined.then_some(3)
 }
 
 fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
@@ -375,7 +390,10 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
                 | [",", "and"]
                 | [",", "or"]
                 | ["as", "well", "as"]
-                | ["and", "both"] => true,
+                | ["and", "both"]
+                // "neither Chad nor Niger".
+                | ["nor"]
+                | [",", "nor"] => true,
                 // A list comma only joins when an "and" closes the list later.
                 [","] => list_closes(w, p, j + 1),
                 _ => false,
@@ -397,7 +415,13 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
                 j += 1;
                 if matches!(
                     gap_words.as_slice(),
-                    ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]
+                    ["and"]
+                        | ["or"]
+                        | ["nor"]
+                        | [",", "and"]
+                        | [",", "or"]
+                        | [",", "nor"]
+                        | ["as", "well", "as"]
                 ) {
                     break;
                 }
@@ -450,7 +474,7 @@ fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
             .map(|i| w.lower[i].as_str())
             .collect();
         match gap.as_slice() {
-            ["and"] | ["or"] | [",", "and"] | [",", "or"] => return true,
+            ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => return true,
             [","] => j += 1,
             _ => return false,
         }

@@ -401,3 +401,26 @@ fn an_infinitive_after_a_coordinated_object_keeps_the_coordination() {
     let obj = c.object.expect("object");
     assert_eq!(p.conjuncts(obj).len(), 2);
 }
+
+#[test]
+fn coordinated_adverbs_stay_inside_the_verb_group() {
+    let s =
+        tagged("Egypt/NNP was/VBD sharply/RB and/CC publicly/RB rebuked/VBN by/IN Sudan/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    let c = &p.clauses[0];
+    assert!(p.verbs[c.verb].passive);
+    assert_eq!(p.verbs[c.verb].lemma, "rebuke");
+    assert_eq!(np_words(&s, &p, c.subject), "Egypt");
+    assert_eq!(np_words(&s, &p, c.agent), "Sudan");
+}
+
+#[test]
+fn neither_nor_coordinates_noun_phrases() {
+    let s = tagged("Neither/DT Peru/NNP nor/CC Chile/NNP signed/VBD the/DT treaty/NN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    let subject = c.subject.expect("subject");
+    assert_eq!(p.conjuncts(subject).len(), 2);
+    assert_eq!(np_words(&s, &p, Some(p.conjuncts(subject)[1])), "Chile");
+}
