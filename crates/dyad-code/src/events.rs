@@ -760,7 +760,7 @@ pub fn code_sentence(
         // "Algeria is prepared to lift the ban": "prepared/committed to" with
         // no "by" agent is an adjective and its subject acts ("Kenya was
         // urged to" stays someone else's appeal).
-        let adjectival = matches!(vg.lemma.as_str(), "prepare" | "commit");
+        let adjectival = frames::adjectival_participle(&vg.lemma);
         let passive = vg.passive && !(adjectival && composed.is_some() && c.agent.is_none());
         if passive {
             sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();

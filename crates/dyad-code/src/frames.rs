@@ -217,8 +217,8 @@ pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame>
     let by_lemma = match lemma {
         "agree" | "pledge" | "promise" | "vow" | "offer" | "undertake" | "decide" | "plan"
         | "intend" | "volunteer" | "resolve" | "swear" => Some(Frame::Intent),
-        // "is prepared to", "is committed to".
-        "prepare" | "commit" if passive => Some(Frame::Intent),
+        // "is prepared to", "is committed to", "is determined to".
+        _ if passive && adjectival_participle(lemma) => Some(Frame::Intent),
         "urge" | "ask" | "appeal" | "request" | "call" | "press" | "implore" | "beg"
         | "encourage" | "invite" | "exhort" | "petition" => Some(Frame::Request),
         "demand" | "insist" | "pressure" | "pressurise" | "pressurize" => Some(Frame::Demand),
@@ -237,6 +237,12 @@ pub fn frame_of(lemma: &str, code: Option<&str>, passive: bool) -> Option<Frame>
             _ => None,
         }
     })
+}
+
+/// Participles that after "be" are adjectives of intent: "is prepared /
+/// committed / determined to" — their subject acts, it is not acted on.
+pub fn adjectival_participle(lemma: &str) -> bool {
+    matches!(lemma, "prepare" | "commit" | "determine")
 }
 
 /// The frame a modal in reported content puts on its reporter: "said X

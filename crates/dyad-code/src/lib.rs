@@ -436,6 +436,15 @@ fn as_strs(words: &[String]) -> Vec<&str> {
 /// engines" is a verb too).
 fn tag_bare_verbs(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
+        // "according to the ministry" attributes a report; it is no act.
+        if s.tokens[i].norm.eq_ignore_ascii_case("according")
+            && s.tokens
+                .get(i + 1)
+                .is_some_and(|t| t.norm.eq_ignore_ascii_case("to"))
+        {
+            s.tokens[i].tag = Tag::IN;
+            continue;
+        }
         // "a memorandum of understanding with …": an -ing word after a noun's
         // "of" with no object of its own names a thing, not an act.
         if s.tokens[i].tag == Tag::VBG

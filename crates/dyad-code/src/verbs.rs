@@ -298,6 +298,13 @@ impl VerbLexicon {
         let mut verbs: FastMap<String, VerbInfo> = FastMap::default();
         for e in &d.entries {
             let base = e.base_code.as_ref().map(code).unwrap_or_default();
+            // A multi-word entry ("+IS_DETERMINED", "+HAND_OVER") lends its
+            // first word alone its block's patterns, not its code: a bare "is"
+            // is no intent (030).
+            let multi_word = e
+                .forms
+                .first()
+                .is_some_and(|f| !f.after.is_empty() || !f.before.is_empty());
             let mut keys: Vec<String> = vec![e.lemma.replace('_', " ")];
             for f in &e.forms {
                 let mut k = f.word.clone();
@@ -308,6 +315,11 @@ impl VerbLexicon {
                 keys.push(k);
             }
             for k in keys {
+                let base = if multi_word && !k.contains(' ') {
+                    CodePair::default()
+                } else {
+                    base.clone()
+                };
                 let info = verbs.entry(k).or_insert_with(|| VerbInfo {
                     base: base.clone(),
                     blocks: Vec::new(),
@@ -316,7 +328,7 @@ impl VerbLexicon {
                 // A later file fills a gap, never overrides: dyad.verbs.txt
                 // gives "reject" the general code CAMEO.2.0.txt left out.
                 if info.base.fwd.is_none() && info.base.rev.is_none() {
-                    info.base = base.clone();
+                    info.base = base;
                 }
                 if !info.blocks.contains(&e.block) {
                     info.blocks.push(e.block);

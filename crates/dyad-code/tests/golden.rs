@@ -1096,3 +1096,29 @@ fn several_roles_in_one_phrase_all_compose() {
         &["KENOPPLEG UGA 111"],
     );
 }
+
+/// "according to X" attributes a report; it is no act towards X.
+#[test]
+fn according_to_is_attribution_not_an_act() {
+    check(
+        "Israeli troops killed two Palestinians, according to the Palestinian health ministry.",
+        &["ISRMIL PSE 190"],
+    );
+}
+
+/// A multi-word verb entry ("+IS_DETERMINED [030]") is found by its whole
+/// form only: a bare "is" is no intent.
+#[test]
+fn a_multi_word_verbs_first_word_alone_has_no_code() {
+    check("Sudan is friendly to Egypt.", &[]);
+    check("Kenya is determined to help Somalia.", &["KEN SOM 033"]);
+}
+
+/// Jets and drones of a nationality are its military.
+#[test]
+fn jets_and_drones_are_military() {
+    check(
+        "Israeli jets dropped bombs on Gaza.",
+        &["ISRMIL PSEGZA 194"],
+    );
+}
