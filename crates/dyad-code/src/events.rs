@@ -1676,9 +1676,9 @@ fn frame_clauses(
         };
         let d = &p.clauses[k];
         let dv = &p.verbs[d.verb];
-        if dv.negated {
-            continue;
-        }
+        // A negated action is only framed as one's own announced refusal
+        // ("said it would not attend" is a rejection, below).
+        let negated_action = dv.negated;
         if structure::pattern_reaches_into(own[ci].as_ref().ok().and_then(|o| o.m.as_ref()), k, p) {
             folded[k] = Some(ci);
             continue;
@@ -1737,7 +1737,7 @@ fn frame_clauses(
             target_subject_of = Some(k);
             // "said Japan needs to enact reforms", "has to withdraw": the
             // semi-modal's infinitive is the action asked for or demanded.
-            if frame.is_none() {
+            if frame.is_none() && !negated_action {
                 if let Some((f, inf)) = semi_modal(p, k) {
                     frame = Some(f);
                     folded[k] = Some(ci);
@@ -1755,11 +1755,19 @@ fn frame_clauses(
             };
             if frame.is_none() && own_future && same_party(&subject_actors[k], &subject_actors[ci])
             {
-                frame = Some(Frame::Intent);
+                // "said he would not provide support to Israel" refuses it.
+                frame = Some(if negated_action {
+                    Frame::Reject
+                } else {
+                    Frame::Intent
+                });
                 target_subject_of = None;
             }
         }
         let Some(mut frame) = frame else { continue };
+        if negated_action && frame != Frame::Reject {
+            continue;
+        }
         // "wants Germany to pay": intending an action by someone else is
         // asking them.
         if frame == Frame::Intent
@@ -1780,6 +1788,8 @@ fn frame_clauses(
         // action: "wants Putin to attack Switzerland" is an appeal to Putin.
         let general = match (frame, action) {
             (Frame::Intent, None) => Some("030".to_string()),
+            // "said it would not take part" refuses whatever it is.
+            (Frame::Reject, None) if negated_action => Some("120".to_string()),
             (Frame::Threaten, None) => Some("130".to_string()),
             // (unless the verb's own pattern said more: "urged X to respond
             // to proposals" keeps its pattern's code).

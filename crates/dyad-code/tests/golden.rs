@@ -1122,3 +1122,19 @@ fn jets_and_drones_are_military() {
         &["ISRMIL PSEGZA 194"],
     );
 }
+
+/// Announcing that one will not act is a rejection; an action negated
+/// before its "to" ("agreed not to attack") is not coded as done or
+/// threatened.
+#[test]
+fn announced_refusals_and_negated_infinitives() {
+    check(
+        "Kenya said it would not send troops to Somalia.",
+        &["KEN SOM 1212"],
+    );
+    check("Kenya agreed not to attack Somalia.", &["KEN SOM 050"]);
+    check(
+        "Kenya urged Somalia not to attack Ethiopia.",
+        &["KEN SOM 020"],
+    );
+}

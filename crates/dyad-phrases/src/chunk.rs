@@ -338,7 +338,9 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         .map(|k| lemma::verb_lemma(&w.lower[k]))
         .collect();
     let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
-    let negated = (start..end).any(|k| is_neg(w, k));
+    // "agreed not to attack": the negation stands before the infinitive's "to".
+    let negated = (start..end).any(|k| is_neg(w, k))
+        || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1));
     let modal = (start..end)
         .find(|&k| w.tag(k) == Tag::MD)
         .map(|k| w.lower[k].clone());

@@ -424,3 +424,15 @@ fn neither_nor_coordinates_noun_phrases() {
     assert_eq!(p.conjuncts(subject).len(), 2);
     assert_eq!(np_words(&s, &p, Some(p.conjuncts(subject)[1])), "Chile");
 }
+
+#[test]
+fn a_negation_before_to_negates_the_infinitive() {
+    let s = tagged("Kenya/NNP agreed/VBD not/RB to/TO attack/VB Somalia/NNP ./.");
+    let p = parse(&s);
+    let attack = p.verbs.iter().find(|v| v.lemma == "attack").expect("verb");
+    assert!(attack.negated);
+    let s = tagged("Kenya/NNP agreed/VBD to/TO attack/VB Somalia/NNP ./.");
+    let p = parse(&s);
+    let attack = p.verbs.iter().find(|v| v.lemma == "attack").expect("verb");
+    assert!(!attack.negated);
+}
