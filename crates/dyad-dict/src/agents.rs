@@ -227,13 +227,7 @@ impl AgentDictionary {
     /// The longest agent phrase at every start of `words_lower` (what
     /// [`AgentDictionary::longest_match`] gives at each), hashing each word once.
     pub fn longest_matches(&self, words_lower: &[&str]) -> Vec<Option<(usize, &AgentEntry)>> {
-        let ids = self.trie.word_ids(words_lower);
-        (0..words_lower.len())
-            .map(|start| {
-                let (len, id) = self.trie.longest_match_ids(&ids, start)?;
-                Some((len, self.entries.get(id as usize)?))
-            })
-            .collect()
+        self.trie.longest_entries(words_lower, &self.entries)
     }
 
     /// Exact phrase lookup (lowercase words).

@@ -3,67 +3,12 @@
 //! Matching a sentence walks the trie word by word: each step is one hash lookup of an
 //! interned word id, so a sentence is matched in one pass with no string allocation.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
-/// FxHash-style multiplicative hasher: dictionary keys are short strings and small ints,
-/// where SipHash's DoS resistance buys nothing and costs load time.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// `HashMap` with the fast hasher.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub use dyad_model::hash::{FastHasher, FastMap};
 
 /// An event, actor or agent code such as `"042"`, `"KENGOV"` or `"~GOV"`. Cheap to clone;
 /// equal codes read in one `load` share one allocation.
@@ -248,20 +193,12 @@ impl WordTrie {
 
     /// Longest phrase starting at `start`: (length in words, value).
     pub fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<(usize, u32)> {
-        let mut node = 0u32;
         let mut best = None;
-        for (offset, w) in words.get(start..)?.iter().enumerate() {
-            let Some(id) = self.vocab.get(w.as_ref()) else {
-                break;
-            };
-            let Some(&child) = self.edges.get(&(node, id)) else {
-                break;
-            };
-            node = child;
-            if let Some(v) = self.value(node) {
-                best = Some((offset + 1, v));
-            }
-        }
+        let ids = words
+            .get(start..)?
+            .iter()
+            .map(|w| self.vocab.get(w.as_ref()));
+        self.walk(ids, |len, v| best = Some((len, v)));
         best
     }
 
@@ -271,54 +208,54 @@ impl WordTrie {
         words.iter().map(|w| self.vocab.get(w.as_ref())).collect()
     }
 
+    /// The longest phrase at every start of `words`, as the entry its value
+    /// indexes in `entries`; each word is hashed once.
+    pub fn longest_entries<'e, E>(
+        &self,
+        words: &[&str],
+        entries: &'e [E],
+    ) -> Vec<Option<(usize, &'e E)>> {
+        let ids = self.word_ids(words);
+        (0..words.len())
+            .map(|start| {
+                let (len, id) = self.longest_match_ids(&ids, start)?;
+                Some((len, entries.get(id as usize)?))
+            })
+            .collect()
+    }
+
     /// [`WordTrie::longest_match`] over ids from [`WordTrie::word_ids`].
     pub fn longest_match_ids(&self, ids: &[Option<u32>], start: usize) -> Option<(usize, u32)> {
-        let mut node = 0u32;
         let mut best = None;
-        for (offset, id) in ids.get(start..)?.iter().enumerate() {
-            let Some(id) = *id else {
-                break;
-            };
-            let Some(&child) = self.edges.get(&(node, id)) else {
-                break;
-            };
-            node = child;
-            if let Some(v) = self.value(node) {
-                best = Some((offset + 1, v));
-            }
-        }
+        self.walk(ids.get(start..)?.iter().copied(), |len, v| {
+            best = Some((len, v))
+        });
         best
     }
 
     /// [`WordTrie::matches_at`] over ids from [`WordTrie::word_ids`], appending to `out`.
     pub fn matches_at_ids(&self, ids: &[Option<u32>], start: usize, out: &mut Vec<(usize, u32)>) {
-        let mut node = 0u32;
-        let Some(rest) = ids.get(start..) else {
-            return;
-        };
-        for (offset, id) in rest.iter().enumerate() {
-            let Some(id) = *id else {
-                break;
-            };
-            let Some(&child) = self.edges.get(&(node, id)) else {
-                break;
-            };
-            node = child;
-            if let Some(v) = self.value(node) {
-                out.push((offset + 1, v));
-            }
+        if let Some(rest) = ids.get(start..) {
+            self.walk(rest.iter().copied(), |len, v| out.push((len, v)));
         }
     }
 
     /// Every phrase starting at `start`, shortest first: (length, value).
     pub fn matches_at<S: AsRef<str>>(&self, words: &[S], start: usize) -> Vec<(usize, u32)> {
         let mut out = Vec::new();
+        if let Some(rest) = words.get(start..) {
+            let ids = rest.iter().map(|w| self.vocab.get(w.as_ref()));
+            self.walk(ids, |len, v| out.push((len, v)));
+        }
+        out
+    }
+
+    /// Follows word ids from the root, calling `found(length, value)` at every
+    /// phrase end, shortest first; stops at the first word no phrase continues with.
+    fn walk(&self, ids: impl Iterator<Item = Option<u32>>, mut found: impl FnMut(usize, u32)) {
         let mut node = 0u32;
-        let Some(rest) = words.get(start..) else {
-            return out;
-        };
-        for (offset, w) in rest.iter().enumerate() {
-            let Some(id) = self.vocab.get(w.as_ref()) else {
+        for (offset, id) in ids.enumerate() {
+            let Some(id) = id else {
                 break;
             };
             let Some(&child) = self.edges.get(&(node, id)) else {
@@ -326,10 +263,9 @@ impl WordTrie {
             };
             node = child;
             if let Some(v) = self.value(node) {
-                out.push((offset + 1, v));
+                found(offset + 1, v);
             }
         }
-        out
     }
 }
 

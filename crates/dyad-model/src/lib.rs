@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod cameo;
+pub mod hash;
 pub use cameo::{CameoEntry, CameoTable, PloverMapping, QuadClass};
 mod event;
 pub use event::{EventRecord, EventSpans, Location, Plover};

@@ -2,40 +2,14 @@
 //! tables, so "urged" finds URGE and "agreed" AGREE without a dictionary of
 //! every inflected form.
 
+use dyad_model::hash::FastHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-/// FxHash-style hasher for the word tables: lemmas are looked up for every
-/// noun and verb of every sentence, and SipHash's DoS resistance buys
-/// nothing over a fixed word list.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordBuild = BuildHasherDefault<WordHasher>;
+/// Lemmas are looked up for every noun and verb of every sentence: the
+/// word tables use the fast hasher.
+type WordBuild = BuildHasherDefault<FastHasher>;
 
 /// `word.to_lowercase()`, without Unicode case tables for ASCII words (the
 /// same result: an ASCII letter's lower case is its ASCII lower case).
