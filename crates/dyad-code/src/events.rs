@@ -1592,6 +1592,19 @@ fn clause_code<'v>(
             }
         }
     }
+    // "The Ugandan president was received by his counterpart": a passive's
+    // subject is what the active patterns read as the object ("* PRESIDENT").
+    if let (None, true, None, Some(subj)) = (&m, vg.passive, c.object, c.subject) {
+        let passive_scope = crate::verbs::ClauseScope {
+            before: 0..0,
+            after: p.nps[subj].tokens.clone(),
+            compound_subject: false,
+            verb_lemma: &vg.lemma,
+        };
+        m = info
+            .best_match(verbs, words, p, &passive_scope)
+            .filter(|w| w.target_at.is_none() && w.source_at.is_none());
+    }
     let code = m
         .as_ref()
         .map(|m| m.pattern.code.clone())

@@ -1138,3 +1138,17 @@ fn announced_refusals_and_negated_infinitives() {
         &["KEN SOM 020"],
     );
 }
+
+/// A passive's subject is what the active verb's patterns read as its
+/// object: being received by a counterpart is hosting a visit.
+#[test]
+fn passive_subjects_meet_the_object_patterns() {
+    check(
+        "The Ugandan president was received by his Kenyan counterpart.",
+        &["KENGOV UGAGOV 043"],
+    );
+    check(
+        "Five suspects were handed over to Germany by Turkey.",
+        &["TUR DEU 063"],
+    );
+}
