@@ -804,11 +804,7 @@ pub fn code_sentence(
             // "condemned Ukraine's attack on Kursk": when the pattern's
             // target is the source's own side, the object's possessor is
             // the other party.
-            let own_side = |t: &Actor| {
-                sources
-                    .iter()
-                    .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
-            };
+            let own_side = |t: &Actor| sources.iter().any(|s| same_side(s, t));
             if !targets.is_empty() && targets.iter().all(own_side) {
                 if let Some(a) = c
                     .object
@@ -1031,7 +1027,7 @@ pub fn code_sentence(
             // ("Xi urged that China and Kenya …" is not CHNGOV→CHN) — unless
             // its own country is the only other party ("promised to
             // democratize Serbia" is SRBGOV→SRB).
-            let own = |t: &Actor| src.code.starts_with(&t.code) || t.code.starts_with(&src.code);
+            let own = |t: &Actor| same_side(src, t);
             let only_own = targets.iter().all(own);
             for tgt in &targets {
                 if tgt.code == src.code || (own(tgt) && !only_own) {
@@ -1117,6 +1113,12 @@ fn drop_common_words(mentions: &mut Vec<Mention>, s: &Sentence) {
             && lower_at(m.tokens.start)
             && !(m.tokens.start > 0 && upper(m.tokens.start - 1)))
     });
+}
+
+/// Whether two actors are one side: the same actor, or an actor and its
+/// own country or institution (CHNGOV and CHN).
+fn same_side(a: &Actor, b: &Actor) -> bool {
+    a.code.starts_with(&b.code) || b.code.starts_with(&a.code)
 }
 
 /// The actor a noun phrase's possessor names ("China's position" → CHN).
@@ -1334,11 +1336,9 @@ fn find_target(
     // Turkey" act on their own country.
     let mut own: Vec<Actor> = Vec::new();
     let mut others = |v: Vec<Actor>| -> Vec<Actor> {
-        let (foreign, own_here): (Vec<Actor>, Vec<Actor>) = v.into_iter().partition(|t| {
-            !sources
-                .iter()
-                .any(|s| s.code.starts_with(&t.code) || t.code.starts_with(&s.code))
-        });
+        let (foreign, own_here): (Vec<Actor>, Vec<Actor>) = v
+            .into_iter()
+            .partition(|t| !sources.iter().any(|s| same_side(s, t)));
         if own.is_empty() {
             own = own_here
                 .into_iter()
@@ -1653,7 +1653,10 @@ fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
         p.clauses[j].governor == Some(k) && p.clauses[j].kind == ClauseKind::Infinitive
     })?;
     // Only "needs to do", not "needs, he said, to do" nor a purpose clause.
-    let gap = p.verbs[p.clauses[inf].verb].tokens.start - p.verbs[d.verb].tokens.end;
+    let gap = p.verbs[p.clauses[inf].verb]
+        .tokens
+        .start
+        .checked_sub(p.verbs[d.verb].tokens.end)?;
     (gap <= 1).then_some((frame, inf))
 }
 

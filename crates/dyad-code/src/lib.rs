@@ -111,7 +111,7 @@ impl Pipeline {
             t.tag = tag;
         }
         self.tag_known_names(s);
-        tag_bare_verbs(s);
+        correct_tags(s);
         self.tag_subjunctives(s);
     }
 
@@ -422,8 +422,9 @@ fn as_strs(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).collect()
 }
 
-/// Bare verbs the tagger read as nouns or adjectives (and -ing nouns it
-/// read as verbs).
+/// Tags the tagger gets wrong in ways the coder cares about: bare verbs
+/// read as nouns or adjectives, -ing nouns read as verbs, and "according
+/// (to)" read as a verb.
 ///
 /// After a modal ("must drop", "will not face") the next word that is not
 /// an adverb is the verb's bare form; the tagger sometimes reads a word that
@@ -434,7 +435,7 @@ fn as_strs(words: &[String]) -> Vec<&str> {
 /// object: "a rally to protest the violations" (a preposition's noun is not
 /// followed by "the": "went to church the next day" is rare, "to power the
 /// engines" is a verb too).
-fn tag_bare_verbs(s: &mut Sentence) {
+fn correct_tags(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
         // "according to the ministry" attributes a report; it is no act.
         if s.tokens[i].norm.eq_ignore_ascii_case("according")
@@ -506,7 +507,7 @@ mod tests {
             ("with", IN),
             ("Kenya", NNP),
         ]);
-        tag_bare_verbs(&mut s);
+        correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, NN);
         // With an object, or after a verb's "of", it stays a verb.
         let mut s = Sentence::from_tagged(&[
@@ -516,7 +517,7 @@ mod tests {
             ("for", IN),
             ("Russia", NNP),
         ]);
-        tag_bare_verbs(&mut s);
+        correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
         let mut s = Sentence::from_tagged(&[
             ("charges", NNS),
@@ -525,7 +526,7 @@ mod tests {
             ("the", DT),
             ("soldiers", NNS),
         ]);
-        tag_bare_verbs(&mut s);
+        correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
     }
 
@@ -539,7 +540,7 @@ mod tests {
             ("the", DT),
             ("law", NN),
         ]);
-        tag_bare_verbs(&mut s);
+        correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VB);
         // No object after it: "returned to power in 2010" keeps the noun.
         let mut s = Sentence::from_tagged(&[
@@ -549,7 +550,7 @@ mod tests {
             ("in", IN),
             ("2010", CD),
         ]);
-        tag_bare_verbs(&mut s);
+        correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, NN);
     }
 }

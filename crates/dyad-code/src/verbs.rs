@@ -2,7 +2,7 @@
 //! dictionary: for each verb lemma, a default code and patterns over the
 //! words around the verb ("* TALKS (WITH +)").
 
-use dyad_dict::FastMap;
+use dyad_dict::{FastMap, Vocab};
 
 use dyad_model::Tag;
 use dyad_phrases::{lemma, NpKind, SentenceParse, TokRange};
@@ -162,7 +162,7 @@ pub struct VerbLexicon {
     pub blocks: Vec<Vec<Pattern>>,
     /// Every word the patterns name, as a dense id: a sentence's words are
     /// looked up once, then matched against patterns as integers.
-    word_ids: FastMap<String, u32>,
+    word_ids: Vocab,
 }
 
 impl VerbLexicon {
@@ -335,11 +335,8 @@ impl VerbLexicon {
                 }
             }
         }
-        let mut word_ids: FastMap<String, u32> = FastMap::default();
-        let mut intern = |w: &str| -> u32 {
-            let next = word_ids.len() as u32;
-            *word_ids.entry(w.to_string()).or_insert(next)
-        };
+        let mut word_ids = Vocab::default();
+        let mut intern = |w: &str| word_ids.intern(w);
         for pat in blocks.iter_mut().flatten() {
             for e in pat.before.iter_mut().chain(pat.after.iter_mut()) {
                 if let Elem::Word(alts) = e {
@@ -378,7 +375,7 @@ impl VerbLexicon {
 
     /// The id of a pattern word, or [`NO_WORD`] for a word no pattern names.
     fn word_id(&self, w: &str) -> u32 {
-        self.word_ids.get(w).copied().unwrap_or(NO_WORD)
+        self.word_ids.get(w).unwrap_or(NO_WORD)
     }
 
     /// The verb for a surface word (or its lemma), optionally followed by a particle.

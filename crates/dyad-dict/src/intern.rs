@@ -71,7 +71,7 @@ impl CodeInterner {
 
 /// Maps lowercase words to dense ids.
 #[derive(Default, Debug, Clone)]
-pub(crate) struct Vocab {
+pub struct Vocab {
     ids: FastMap<Box<str>, u32>,
 }
 

@@ -28,7 +28,7 @@ pub use actors::{parse_dict_date, ActorDictionary, ActorEntry, DateRange, DatedC
 pub use agents::{AgentDictionary, AgentEntry, AgentPlacement};
 pub use discards::{Discard, DiscardLevel, DiscardList, DiscardMatch};
 pub use error::{DictError, DictWarning};
-pub use intern::{Code, FastHasher, FastMap};
+pub use intern::{Code, FastHasher, FastMap, Vocab};
 pub use issues::{IssueCategory, IssueDictionary, IssueKind, IssueMatch, IssuePhrase};
 pub use load::{
     default_paths, detect_kind_from_content, embedded, kind_from_name, load, DictKind, Dictionaries,
