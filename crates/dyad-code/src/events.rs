@@ -127,16 +127,22 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
             }
         }
         // "Chinese, Kenyan and Ethiopian officials": a bare nationality
-        // before the last member shares its role.
+        // before the last member shares its role. So does a country's
+        // abbreviation before one ("US and British activists").
+        let last_starts_demonym = lower
+            .get(p.nps[last].tokens.start)
+            .is_some_and(|w| is_demonym_form(w));
         let bare_country = mentions.iter().find(|x| {
             x.kind == actors::MentionKind::Actor
                 && x.code.len() == 3
                 && x.tokens == p.nps[m].tokens
-                && x.tokens
-                    .end
-                    .checked_sub(1)
-                    .and_then(|k| lower.get(k))
-                    .is_some_and(|w| is_demonym_form(w))
+                && x.tokens.end.checked_sub(1).is_some_and(|k| {
+                    lower.get(k).is_some_and(|w| is_demonym_form(w))
+                        || (x.tokens.len() == 1
+                            && last_starts_demonym
+                            && tags.get(k) == Some(&Tag::NNP)
+                            && lower.get(k).is_some_and(|w| w.len() <= 3))
+                })
         });
         if let (true, Some(c)) = (m != last, bare_country) {
             let last_range = &p.nps[last].tokens;
@@ -830,10 +836,14 @@ pub fn code_sentence(
                 targets = a;
             }
         }
+        let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
         if targets.is_empty() {
             // With a compound subject a place is not the other party: "India
-            // and Pakistan held talks in Geneva" is India with Pakistan.
-            targets = find_target(c, ci, &sc, ctx, &sources, sources.len() < 2, false);
+            // and Pakistan held talks in Geneva" is India with Pakistan. But
+            // protesters do not protest against each other: "US and British
+            // activists protested in Beijing" is against China.
+            let places = sources.len() < 2 || protest;
+            targets = find_target(c, ci, &sc, ctx, &sources, places, false);
         }
         // A frame's other party sits in its action: "refused to release the
         // Eritrean prisoners" is towards Eritrea.
@@ -863,7 +873,7 @@ pub fn code_sentence(
         // "Gondor and Osgiliath have postponed their meeting": a compound
         // subject with no other party acts on itself, each member towards
         // each other one.
-        if targets.is_empty() && sources.len() >= 2 {
+        if targets.is_empty() && sources.len() >= 2 && !protest {
             targets = sources.clone();
         }
         if targets.is_empty() && m.as_ref().and_then(|m| m.target_at).is_none() {
@@ -881,7 +891,6 @@ pub fn code_sentence(
         if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("13")) {
             targets = conditional_party(ci, &sc, ctx, &sources);
         }
-        let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
         // "Nepalese students protested against the government": a role of no
         // stated country is the protesters' own. So is a home institution
         // ("the government", "the opposition", "parliament", "the courts",
@@ -1356,6 +1365,8 @@ fn find_target(
     // What is discussed or debated is a topic, not a party: "met to discuss
     // border security" is not a meeting with security forces; the party of a
     // discussion comes with "with".
+    // Nor is a clause under the topic: "to discuss efforts to counter
+    // militants" is no discussion with the militants.
     let topic_object = matches!(
         p.verbs[c.verb].lemma.as_str(),
         "discuss" | "debate" | "review" | "examine" | "consider"
@@ -1456,6 +1467,7 @@ fn find_target(
         // Also the clauses hanging off the object: "cordoned off the roads
         // leading into Mordor".
         if d.governor == Some(ci)
+            && !topic_object
             && !sc.discarded.contains(&di)
             && matches!(
                 d.kind,

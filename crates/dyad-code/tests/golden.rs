@@ -350,6 +350,25 @@ fn what_is_discussed_is_a_topic_not_a_party() {
         "Kenya discussed trade with China.",
         &["KEN CHN 046", "CHN KEN 046"],
     );
+    // Nor is a clause under the topic a party to the discussion.
+    check(
+        "Kenya's president met the Somali president on Tuesday to discuss efforts to counter al-Shabaab militants.",
+        &["KENGOV SOMGOV 040"],
+    );
+}
+
+/// Protesters of two nations protest where they are, not against each other;
+/// a country's abbreviation before a nationality shares the role after it.
+#[test]
+fn coordinated_protesters_protest_against_the_place() {
+    check(
+        "US and British activists staged a protest in Beijing on Wednesday.",
+        &["USAOPP CHN 141", "GBROPP CHN 141"],
+    );
+    check(
+        "Kenyan and Ugandan students protested in Beijing.",
+        &["KENEDU CHN 140", "UGAEDU CHN 140"],
+    );
 }
 
 #[test]

@@ -227,6 +227,32 @@ fn is_auxiliary(w: &Words, i: usize) -> bool {
             ))
 }
 
+/// "after Kenyan crowds burned the embassy": a temporal word before a noun
+/// phrase and a finite verb introduces a clause, and the phrase is that
+/// verb's subject, not a prepositional object of the clause before.
+pub(crate) fn subordinate_subjects(w: &Words, p: &mut SentenceParse) {
+    for np in 0..p.nps.len() {
+        let Some(k) = p.nps[np].preposition else {
+            continue;
+        };
+        if !matches!(
+            w.lower[k].as_str(),
+            "after" | "before" | "since" | "until" | "till" | "as"
+        ) {
+            continue;
+        }
+        let last = p.conjuncts(np).last().copied().unwrap_or(np);
+        let end = p.nps[last].tokens.end;
+        let finite = p.vg_of_token.get(end).copied().flatten().is_some_and(|v| {
+            let vg = &p.verbs[v];
+            vg.tokens.start == end && matches!(w.tag(end), Tag::MD | Tag::VBD | Tag::VBZ | Tag::VBP)
+        });
+        if finite {
+            p.nps[np].preposition = None;
+        }
+    }
+}
+
 /// Words tagged IN that introduce a clause rather than govern a noun phrase.
 pub(crate) fn is_subordinator(word: &str) -> bool {
     matches!(

@@ -436,3 +436,28 @@ fn a_negation_before_to_negates_the_infinitive() {
     let attack = p.verbs.iter().find(|v| v.lemma == "attack").expect("verb");
     assert!(!attack.negated);
 }
+
+#[test]
+fn temporal_word_before_a_finite_clause_is_no_preposition() {
+    // "after Kenyan crowds burned …": the crowds burned, and "after" is no
+    // prepositional phrase of "restore".
+    let s = tagged("Arnor/NNP will/MD restore/VB ties/NNS with/IN Gondor/NNP ,/, years/NNS after/IN Kenyan/JJ crowds/NNS burned/VBD its/PRP$ embassy/NN ./.");
+    let p = parse(&s);
+    let burned = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "burn")
+        .expect("a clause for burned");
+    assert_eq!(np_words(&s, &p, burned.subject), "Kenyan crowds");
+    let restore = &p.clauses[0];
+    assert_eq!(p.verbs[restore.verb].lemma, "restore");
+    assert!(restore
+        .preps
+        .iter()
+        .all(|pp| np_words(&s, &p, Some(pp.np)) != "Kenyan crowds"));
+    // A temporal prepositional object stays one: "after the talks, they met".
+    let s = tagged("After/IN the/DT talks/NNS ,/, they/PRP met/VBD Ruto/NNP ./.");
+    let p = parse(&s);
+    let np = p.np_of_token[1].expect("the talks");
+    assert_eq!(p.nps[np].preposition, Some(0));
+}

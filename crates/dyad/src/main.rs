@@ -90,6 +90,10 @@ enum Command {
     Parse {
         #[command(flatten)]
         input: InputArgs,
+        /// Dictionary file or directory, instead of the embedded defaults (repeatable):
+        /// shows why your own dictionaries code a sentence as they do.
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
     },
     /// Score the coder against PETRARCH-format validation records.
     Validate {
@@ -166,7 +170,7 @@ fn main() -> ExitCode {
             dicts,
             future_acts,
         } => run_code(&input, format, &dicts, future_acts.into()),
-        Command::Parse { input } => run_parse(&input),
+        Command::Parse { input, dicts } => run_parse(&input, &dicts),
         Command::Validate {
             records,
             dicts,
@@ -344,8 +348,8 @@ fn run_code(
     })
 }
 
-fn run_parse(input: &InputArgs) -> Result<ExitCode> {
-    let pipeline = Pipeline::load(&[]).context("loading dictionaries")?;
+fn run_parse(input: &InputArgs, dicts: &[PathBuf]) -> Result<ExitCode> {
+    let pipeline = Pipeline::load(dicts).context("loading dictionaries")?;
     let (mut docs, failed) = read_inputs(input)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
