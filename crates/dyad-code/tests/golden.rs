@@ -1152,3 +1152,49 @@ fn passive_subjects_meet_the_object_patterns() {
         &["TUR DEU 063"],
     );
 }
+
+/// Codebook verb phrases from dyad.verbs.txt: exercises counted out in time
+/// (062), inspectors sent into a country are received by it (0862), refusing
+/// to work (143), announcing a suspension (16x), holding people as human
+/// shields (184), ethnic cleansing (203), ordering patrols (15), failing to
+/// reach an agreement (164), reneging (12); a bare "officer" is military.
+#[test]
+fn codebook_phrases_from_dyads_verb_additions() {
+    check(
+        "Russia and China began two weeks of war games in the Pacific.",
+        &["CHN RUS 062", "RUS CHN 062"],
+    );
+    check(
+        "The IAEA dispatched inspectors to Syria.",
+        &["SYR IGOUNOIAE 0862"],
+    );
+    check(
+        "Turkish workers shunned work to protest against the government.",
+        &["TURLAB TURGOV 143"],
+    );
+    check(
+        "Germany announced a suspension of military aid to Turkey.",
+        &["DEU TUR 1622"],
+    );
+    check(
+        "The Sri Lankan army held Tamil civilians as human shields.",
+        &["LKAMIL ---CVL 184"],
+    );
+    check(
+        "Sudanese forces engaged in ethnic cleansing against Chadians.",
+        &["SDNMIL TCD 203"],
+    );
+    check(
+        "The Kenyan government ordered patrols by police.",
+        &["KENGOV KENCOP 150"],
+    );
+    check(
+        "Israel and Syria failed to reach an agreement on the Golan Heights.",
+        &["ISR SYR 164", "SYR ISR 164"],
+    );
+    check("Kenya reneged on its pledge to Uganda.", &["KEN UGA 120"]);
+    check(
+        "Syrian officers met Lebanese officials in Beirut.",
+        &["SYRMIL LBNGOV 040"],
+    );
+}
