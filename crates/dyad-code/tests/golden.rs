@@ -1185,8 +1185,8 @@ fn codebook_phrases_from_dyads_verb_additions() {
         &["SDNMIL TCD 203"],
     );
     check(
-        "The Kenyan government ordered patrols by police.",
-        &["KENGOV KENCOP 150"],
+        "The Kenyan government ordered patrols along the border with Somalia.",
+        &["KENGOV SOM 150"],
     );
     check(
         "Israel and Syria failed to reach an agreement on the Golan Heights.",
@@ -1196,5 +1196,29 @@ fn codebook_phrases_from_dyads_verb_additions() {
     check(
         "Syrian officers met Lebanese officials in Beirut.",
         &["SYRMIL LBNGOV 040"],
+    );
+}
+
+/// Object nouns that refine a verb's general code: police patrols (153),
+/// banned candidates (1722), a released ship (0842) or correspondent
+/// (0841), a corruption investigation (091).
+#[test]
+fn object_nouns_refine_the_verbs_code() {
+    check(
+        "The Kenyan government ordered patrols by police.",
+        &["KENGOV KENCOP 153"],
+    );
+    check(
+        "The Ugandan government banned Ugandan opposition candidates from the elections.",
+        &["UGAGOV UGAOPP 1722"],
+    );
+    check("Iran released the British tanker.", &["IRN GBRBUS 0842"]);
+    check(
+        "Egyptian police released the British correspondent.",
+        &["EGYCOP GBRMED 0841"],
+    );
+    check(
+        "A Kenyan judge opened a corruption investigation against Ugandan officials.",
+        &["KENJUD UGAGOV 091"],
     );
 }
