@@ -1199,13 +1199,31 @@ fn codebook_phrases_from_dyads_verb_additions() {
     );
 }
 
+/// A measure or part before "of" does not hide what the verb acts on: what
+/// is handed over is the medicine, what is suspended the aid.
+#[test]
+fn a_measure_before_of_does_not_hide_the_object() {
+    check(
+        "Switzerland handed over 700 kg of medicine to Iran.",
+        &["CHE IRN 073"],
+    );
+    check(
+        "The United States suspended part of its military aid to Bosnia.",
+        &["USA BIH 1622"],
+    );
+    check(
+        "Russia and China began ten days of war games.",
+        &["CHN RUS 062", "RUS CHN 062"],
+    );
+}
+
 /// Object nouns that refine a verb's general code: police patrols (153),
 /// banned candidates (1722), a released ship (0842) or correspondent
 /// (0841), a corruption investigation (091).
 #[test]
 fn object_nouns_refine_the_verbs_code() {
     check(
-        "The Kenyan government ordered patrols by police.",
+        "The Kenyan government ordered patrols by police in Nairobi.",
         &["KENGOV KENCOP 153"],
     );
     check(
