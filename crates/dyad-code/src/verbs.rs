@@ -495,6 +495,46 @@ impl<'a> PatternWords<'a> {
                 | Tag::Hyph
         ) || (t.is_noun() && self.tags.get(i + 1).is_some_and(|n| n.is_noun()))
     }
+    /// Whether token `i` is the "of" after a measure or part ("700 kg of
+    /// medicine", "ten days of war games", "part of the aid", "thousands of
+    /// civilians"): what is handed over, held or suspended is what follows it.
+    fn measure_of(&self, i: usize) -> bool {
+        /// Nouns that count or measure the noun after their "of".
+        const MEASURES: &[&str] = &[
+            "kg",
+            "kilogram",
+            "kilo",
+            "ton",
+            "tonne",
+            "pound",
+            "litre",
+            "liter",
+            "barrel",
+            "shipment",
+            "consignment",
+            "truckload",
+            "batch",
+            "part",
+            "portion",
+            "half",
+            "third",
+            "quarter",
+            "dozen",
+            "ten",
+            "hundred",
+            "thousand",
+            "million",
+            "hour",
+            "day",
+            "week",
+            "month",
+        ];
+        if self.lower.get(i) != Some(&"of") || i == 0 {
+            return false;
+        }
+        let (prev, tag) = (self.lower[i - 1], self.tags[i - 1]);
+        tag == Tag::CD || (tag.is_noun() && MEASURES.contains(&lemma::noun_lemma(prev).as_str()))
+    }
     /// Whether a match may step over token `i` to reach a word of a group.
     fn inside_group(&self, i: usize, within: Within) -> bool {
         let t = self.tags[i];
@@ -657,12 +697,13 @@ fn match_forward<'a>(
                         break;
                     }
                     // Prepositions in patterns must be met, not skipped over, except inside
-                    // NPs and before a time ("denied on Thursday the charges").
-                    if !w.inside_group(k, alts.within)
-                        || (!w.skippable(k)
-                            && !(p.np_of_token.get(k).is_some_and(|x| x.is_some()))
-                            && !time_preposition(p, k))
-                    {
+                    // NPs, before a time ("denied on Thursday the charges") and after a
+                    // measure ("handed over 700 kg of medicine").
+                    let steppable = w.skippable(k)
+                        || p.np_of_token.get(k).is_some_and(|x| x.is_some())
+                        || time_preposition(p, k)
+                        || (alts.within == Within::Free && w.measure_of(k));
+                    if !w.inside_group(k, alts.within) || !steppable {
                         return None;
                     }
                     k += 1;

@@ -1171,3 +1171,91 @@ fn passive_subjects_meet_the_object_patterns() {
         &["TUR DEU 063"],
     );
 }
+
+/// Codebook verb phrases from dyad.verbs.txt: exercises counted out in time
+/// (062), inspectors sent into a country are received by it (0862), refusing
+/// to work (143), announcing a suspension (16x), holding people as human
+/// shields (184), ethnic cleansing (203), ordering patrols (15), failing to
+/// reach an agreement (164), reneging (12); a bare "officer" is military.
+#[test]
+fn codebook_phrases_from_dyads_verb_additions() {
+    check(
+        "Russia and China began two weeks of war games in the Pacific.",
+        &["CHN RUS 062", "RUS CHN 062"],
+    );
+    check(
+        "The IAEA dispatched inspectors to Syria.",
+        &["SYR IGOUNOIAE 0862"],
+    );
+    check(
+        "Turkish workers shunned work to protest against the government.",
+        &["TURLAB TURGOV 143"],
+    );
+    check(
+        "Germany announced a suspension of military aid to Turkey.",
+        &["DEU TUR 1622"],
+    );
+    check(
+        "The Sri Lankan army held Tamil civilians as human shields.",
+        &["LKAMIL ---CVL 184"],
+    );
+    check(
+        "Sudanese forces engaged in ethnic cleansing against Chadians.",
+        &["SDNMIL TCD 203"],
+    );
+    check(
+        "The Kenyan government ordered patrols along the border with Somalia.",
+        &["KENGOV SOM 150"],
+    );
+    check(
+        "Israel and Syria failed to reach an agreement on the Golan Heights.",
+        &["ISR SYR 164", "SYR ISR 164"],
+    );
+    check("Kenya reneged on its pledge to Uganda.", &["KEN UGA 120"]);
+    check(
+        "Syrian officers met Lebanese officials in Beirut.",
+        &["SYRMIL LBNGOV 040"],
+    );
+}
+
+/// A measure or part before "of" does not hide what the verb acts on: what
+/// is handed over is the medicine, what is suspended the aid.
+#[test]
+fn a_measure_before_of_does_not_hide_the_object() {
+    check(
+        "Switzerland handed over 700 kg of medicine to Iran.",
+        &["CHE IRN 073"],
+    );
+    check(
+        "The United States suspended part of its military aid to Bosnia.",
+        &["USA BIH 1622"],
+    );
+    check(
+        "Russia and China began ten days of war games.",
+        &["CHN RUS 062", "RUS CHN 062"],
+    );
+}
+
+/// Object nouns that refine a verb's general code: police patrols (153),
+/// banned candidates (1722), a released ship (0842) or correspondent
+/// (0841), a corruption investigation (091).
+#[test]
+fn object_nouns_refine_the_verbs_code() {
+    check(
+        "The Kenyan government ordered patrols by police in Nairobi.",
+        &["KENGOV KENCOP 153"],
+    );
+    check(
+        "The Ugandan government banned Ugandan opposition candidates from the elections.",
+        &["UGAGOV UGAOPP 1722"],
+    );
+    check("Iran released the British tanker.", &["IRN GBRBUS 0842"]);
+    check(
+        "Egyptian police released the British correspondent.",
+        &["EGYCOP GBRMED 0841"],
+    );
+    check(
+        "A Kenyan judge opened a corruption investigation against Ugandan officials.",
+        &["KENJUD UGAGOV 091"],
+    );
+}
