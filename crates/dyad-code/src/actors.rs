@@ -233,7 +233,10 @@ pub fn compose(
                     && !actors().any(covers_head)))
     });
     let own_country = countries()
-        .find(|m| !hyphenated_before_another(m, range.end, countries()))
+        .find(|m| {
+            !hyphenated_before_another(m, range.end, countries())
+                && !region_before_country(m, countries())
+        })
         .or_else(|| countries().next_back());
     let country = own_country.or(country);
     let agent = agent_head.or_else(|| agents().rev().find(|m| m.tokens.end <= head + 1));
@@ -343,6 +346,45 @@ fn is_body_noun(word: &str) -> bool {
     )
 }
 
+/// CAMEO region codes (dyad.organisations.actors.txt): a region right
+/// before a country names part of it ("Western Ukraine", "East Africa's
+/// Kenya" aside), so the country owns the phrase.
+pub fn is_region(code: &str) -> bool {
+    matches!(
+        code,
+        "AFR"
+            | "EAF"
+            | "WAF"
+            | "NAF"
+            | "SAF"
+            | "CFR"
+            | "EUR"
+            | "EEU"
+            | "CEU"
+            | "SCN"
+            | "BLK"
+            | "CAU"
+            | "MEA"
+            | "PGS"
+            | "ASA"
+            | "CAS"
+            | "SAS"
+            | "SEA"
+            | "LAM"
+            | "SAM"
+            | "NMR"
+            | "CRB"
+            | "WST"
+    )
+}
+
+fn region_before_country<'a>(
+    m: &Mention,
+    mut countries: impl Iterator<Item = &'a Mention>,
+) -> bool {
+    is_region(&m.code) && countries.any(|o| o.tokens.start == m.tokens.end && !is_region(&o.code))
+}
+
 /// A country mention on a hyphenated token ("U.S.-backed") followed by
 /// another country in the same phrase.
 fn hyphenated_before_another<'m>(
@@ -437,6 +479,19 @@ pub fn np_actors(
     // So is a country modifying a people it names ("Iraqi Kurds").
     if lower.get(n.head).is_some_and(|h| is_people_noun(h)) || tags.get(n.head) == Some(&Tag::NNPS)
     {
+        // "Chinese and Kenyan leaders": each country's own.
+        if coordinated.len() >= 2 {
+            return coordinated
+                .iter()
+                .filter_map(|&i| mentions.get(i))
+                .map(|m| Actor {
+                    code: m.code.clone(),
+                    tokens: range.start..n.head + 1,
+                    person: false,
+                    name: None,
+                })
+                .collect();
+        }
         if let Some(m) = mentions.iter().find(|m| {
             m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
         }) {
@@ -520,6 +575,12 @@ pub fn is_people_noun(w: &str) -> bool {
             | "spokeswoman"
             | "spokesperson"
             | "secretary-general"
+            // "African states", "Western powers": a region's or alliance's
+            // states are that region acting.
+            | "states"
+            | "nations"
+            | "countries"
+            | "powers"
     )
 }
 

@@ -1259,3 +1259,26 @@ fn object_nouns_refine_the_verbs_code() {
         &["KENJUD UGAGOV 091"],
     );
 }
+
+/// Regions carry CAMEO region codes; a region's states are the region, and
+/// a region before a country names part of that country.
+#[test]
+fn regions_and_their_states_are_actors() {
+    check("African states condemned Russia.", &["AFR RUS 111"]);
+    check("Western powers condemned Russia.", &["WST RUS 111"]);
+    check("China pledged aid to Africa.", &["CHN AFR 033"]);
+    check(
+        "Western Ukraine's governor condemned Russia.",
+        &["UKRGOV RUS 111"],
+    );
+}
+
+/// Nationalities coordinated before a people noun with no role code are
+/// one actor each.
+#[test]
+fn coordinated_nationalities_before_people_are_each_country() {
+    check(
+        "Chinese and Kenyan leaders met in Beijing.",
+        &["CHN KEN 040", "KEN CHN 040"],
+    );
+}

@@ -17,7 +17,10 @@ fn parse_reads_with_the_given_dictionaries() {
     assert!(with.contains("=ARN"), "Arnor from the 2.02 actors:\n{with}");
     let without = run_ok(dyad().arg("parse").arg(&f));
     let without = String::from_utf8_lossy(&without.stdout);
-    assert!(!without.contains("=ARN"), "defaults know no Arnor:\n{without}");
+    assert!(
+        !without.contains("=ARN"),
+        "defaults know no Arnor:\n{without}"
+    );
 }
 
 #[test]
