@@ -337,6 +337,8 @@ fn is_body_noun(word: &str) -> bool {
             | "network"
             | "body"
             | "militia"
+            // "UNITA's armed wing", "the party's youth wing".
+            | "wing"
             | "organisations"
             | "organizations"
             | "groups"

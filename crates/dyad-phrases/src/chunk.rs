@@ -271,7 +271,12 @@ pub(crate) fn is_subordinator(word: &str) -> bool {
 }
 
 fn is_neg(w: &Words, i: usize) -> bool {
-    w.is(i, "not") || w.is(i, "n't") || w.is(i, "never")
+    w.is(i, "not")
+        || w.is(i, "n't")
+        || w.is(i, "never")
+        // "will no longer tolerate".
+        || (w.is(i, "no") && w.is(i + 1, "longer"))
+        || (w.is(i, "longer") && i > 0 && w.is(i - 1, "no"))
 }
 
 /// If a verb group starts at `i`, where it ends.

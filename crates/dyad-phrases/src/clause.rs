@@ -494,6 +494,14 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 k = vg.tokens.start;
                 continue;
             }
+            // A reduced relative after the subject ("workers affiliated
+            // with the union stopped work", "a group based in Trinidad
+            // claims"): the subject is the phrase it modifies.
+            let after_np = vg.tokens.start > 0 && p.np_of_token[vg.tokens.start - 1].is_some();
+            if bare && after_np {
+                k = vg.tokens.start;
+                continue;
+            }
             return None;
         }
         if matches!(word, "that" | ";" | ":" | "\"") || w.tag(k) == Tag::WDT {

@@ -461,3 +461,27 @@ fn temporal_word_before_a_finite_clause_is_no_preposition() {
     let np = p.np_of_token[1].expect("the talks");
     assert_eq!(p.nps[np].preposition, Some(0));
 }
+
+#[test]
+fn subject_before_a_reduced_relative() {
+    // "workers affiliated with the union stopped work": the workers stopped.
+    let s = tagged("Workers/NNS affiliated/VBN with/IN the/DT union/NN stopped/VBD work/NN ./.");
+    let p = parse(&s);
+    let stopped = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "stop")
+        .expect("a clause for stopped");
+    assert_eq!(np_words(&s, &p, stopped.subject), "Workers");
+}
+
+#[test]
+fn no_longer_negates_the_verb_group() {
+    let s = tagged("Police/NNS will/MD no/DT longer/RBR tolerate/VB rallies/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    let c = &p.clauses[0];
+    assert_eq!(p.verbs[c.verb].lemma, "tolerate");
+    assert!(p.verbs[c.verb].negated);
+    assert_eq!(np_words(&s, &p, c.subject), "Police");
+}
