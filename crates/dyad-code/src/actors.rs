@@ -445,7 +445,13 @@ pub fn np_actors(
         Some(pos) => pos.start..n.tokens.end,
         None => n.tokens.clone(),
     };
-    if agent_without_country(mentions, &range) && country.is_none() {
+    // "officials in Kenya" are Kenya's; "military exercises in Alaska" are
+    // no one's military: the role must name the phrase's people.
+    let role_is_head = mentions
+        .iter()
+        .any(|m| matches!(m.kind, MentionKind::Agent { .. }) && m.tokens.contains(&n.head))
+        || lower.get(n.head).is_some_and(|h| is_people_noun(h));
+    if role_is_head && agent_without_country(mentions, &range) && country.is_none() {
         if let Some(countries) = pp_countries(p, np, mentions, lower) {
             return countries
                 .iter()

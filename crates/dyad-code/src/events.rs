@@ -670,6 +670,18 @@ pub fn code_sentence(
             }
             continue;
         }
+        // "would not give Russia permission to help Israel": what a negated
+        // clause's infinitive would do is not done.
+        let under_negation = c.kind == ClauseKind::Infinitive
+            && framed.folded[ci].is_none()
+            && c.governor
+                .is_some_and(|g| p.verbs[p.clauses[g].verb].negated);
+        if under_negation {
+            if explaining {
+                decisions[ci] = "under a negated clause: not coded".into();
+            }
+            continue;
+        }
         if let Some(f) = framed.folded[ci] {
             if explaining {
                 decisions[ci] = format!("folded into C{f}'s frame");
@@ -767,7 +779,17 @@ pub fn code_sentence(
         // no "by" agent is an adjective and its subject acts ("Kenya was
         // urged to" stays someone else's appeal).
         let adjectival = frames::adjectival_participle(&vg.lemma);
-        let passive = vg.passive && !(adjectival && composed.is_some() && c.agent.is_none());
+        // "ten Russian soldiers killed in Ukraine": a bare past participle
+        // after its phrase, with no object, is passive — when the sentence
+        // has a main verb of its own (else the "participle" is a main verb
+        // the tagger misread).
+        let reduced_passive = c.kind == ClauseKind::Participle
+            && vg.tokens.start == vg.main
+            && c.object.is_none()
+            && tags.get(vg.main) == Some(&Tag::VBN)
+            && p.clauses.iter().any(|o| o.kind == ClauseKind::Main);
+        let passive = (vg.passive || reduced_passive)
+            && !(adjectival && composed.is_some() && c.agent.is_none());
         if passive {
             sources = c.agent.map(|np| resolve(np, &sc, ctx)).unwrap_or_default();
             targets = subject_actors[ci].clone();

@@ -1282,3 +1282,34 @@ fn coordinated_nationalities_before_people_are_each_country() {
         &["CHN KEN 040", "KEN CHN 040"],
     );
 }
+
+/// A bare past participle after its phrase is passive: the phrase suffered
+/// the act ("soldiers killed in X" are the victims).
+#[test]
+fn reduced_passive_participle_makes_its_phrase_the_target() {
+    let got = coded("Twelve Kenyan soldiers killed in Somalia were buried on Sunday.");
+    assert!(
+        got.iter().all(|e| !e.starts_with("KENMIL")),
+        "the soldiers did not kill: {got:?}"
+    );
+}
+
+/// What a negated clause's infinitive would do is not done.
+#[test]
+fn infinitive_under_a_negated_clause_is_not_coded() {
+    let got = coded("Kenya did not send troops to help Somalia.");
+    assert!(
+        got.iter().all(|e| !e.ends_with(" 070")),
+        "no help given: {got:?}"
+    );
+}
+
+/// A role that only modifies a non-person head takes no country from a
+/// place after it ("military exercises in Alaska" are not US forces).
+#[test]
+fn a_role_modifier_takes_no_country_from_a_place() {
+    check(
+        "Russia is conducting military exercises in Norway.",
+        &["RUS NOR 150"],
+    );
+}
