@@ -462,6 +462,12 @@ fn correct_tags(s: &mut Sentence) {
             s.tokens[i].tag = Tag::NN;
             continue;
         }
+        // "re-imposed sanctions", "to re-examine": the tagger does not know
+        // the prefixed form of a verb it knows.
+        if let Some(tag) = re_prefixed_verb(s, i) {
+            s.tokens[i].tag = tag;
+            continue;
+        }
         if s.tokens[i].tag == Tag::TO {
             let object_follows = s
                 .tokens
@@ -490,6 +496,42 @@ fn correct_tags(s: &mut Sentence) {
         if dyad_phrases::lemma::is_verb_lemma(&word) {
             s.tokens[k].tag = Tag::VB;
         }
+    }
+}
+
+/// The verb tag for a "re-" word the tagger called an adjective or noun,
+/// read from the word before it: "Kenya re-imposed" (VBD), "has
+/// re-imposed" (VBN), "to re-examine" (VB), "is re-examining" (VBG).
+fn re_prefixed_verb(s: &Sentence, i: usize) -> Option<Tag> {
+    let t = &s.tokens[i];
+    if !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP) || i == 0 {
+        return None;
+    }
+    let word = t.norm.to_lowercase();
+    let base = word.strip_prefix("re-")?;
+    if !dyad_phrases::lemma::is_verb_lemma(&dyad_phrases::lemma::verb_lemma(base)) {
+        return None;
+    }
+    let prev = &s.tokens[i - 1];
+    let prev_word = prev.norm.to_lowercase();
+    let be_or_have = matches!(
+        prev_word.as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
+    );
+    if base.ends_with("ed") {
+        if be_or_have {
+            Some(Tag::VBN)
+        } else if prev.tag.is_noun() || matches!(prev.tag, Tag::PRP | Tag::RB) {
+            Some(Tag::VBD)
+        } else {
+            None
+        }
+    } else if base.ends_with("ing") {
+        be_or_have.then_some(Tag::VBG)
+    } else if matches!(prev.tag, Tag::TO | Tag::MD) {
+        Some(Tag::VB)
+    } else {
+        None
     }
 }
 

@@ -392,7 +392,14 @@ impl VerbLexicon {
                 }
             }
         }
-        self.verbs.get(surface).or_else(|| self.verbs.get(lemma))
+        self.verbs
+            .get(surface)
+            .or_else(|| self.verbs.get(lemma))
+            // "re-examine", "re-impose": the verb repeated is the verb.
+            .or_else(|| {
+                let base = lemma.strip_prefix("re-")?;
+                self.verbs.get(base)
+            })
     }
 }
 

@@ -1313,3 +1313,9 @@ fn a_role_modifier_takes_no_country_from_a_place() {
         &["RUS NOR 150"],
     );
 }
+
+/// A verb with the prefix "re-" is that verb again.
+#[test]
+fn a_re_prefixed_verb_is_the_verb() {
+    check("Kenya re-imposed sanctions on Somalia.", &["KEN SOM 163"]);
+}
