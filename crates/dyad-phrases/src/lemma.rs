@@ -73,14 +73,77 @@ pub fn verb_lemma(word: &str) -> String {
     if t.verbs.contains(w.as_str()) {
         return w;
     }
-    let cands = candidates(&w);
-    if let Some(known) = cands.iter().position(|c| t.verbs.contains(c.as_str())) {
-        return cands.into_iter().nth(known).unwrap_or(w);
+    // The first candidate the lexicon knows, else the first candidate,
+    // built in one buffer rather than as a list of strings.
+    let mut first: Option<String> = None;
+    let mut known: Option<String> = None;
+    let mut buf = String::with_capacity(w.len() + 1);
+    each_candidate(&w, &mut buf, |c| {
+        if t.verbs.contains(c) {
+            known = Some(c.to_string());
+            return true;
+        }
+        if first.is_none() {
+            first = Some(c.to_string());
+        }
+        false
+    });
+    known.or(first).unwrap_or(w)
+}
+
+/// Calls `f` with each of [`candidates`] in order (built in `buf`) until
+/// it returns true.
+fn each_candidate(w: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
+    let strip = |suf: &str| w.strip_suffix(suf).filter(|s| s.len() >= 2);
+    let mut try_two = |buf: &mut String, a: &str, b: &str| {
+        buf.clear();
+        buf.push_str(a);
+        buf.push_str(b);
+        f(buf)
+    };
+    if let Some(s) = strip("ies") {
+        if try_two(buf, s, "y") {
+            return;
+        }
     }
-    cands.into_iter().next().unwrap_or(w)
+    if let Some(s) = strip("es") {
+        if try_two(buf, s, "") {
+            return;
+        }
+    }
+    if let Some(s) = strip("s") {
+        if try_two(buf, s, "") {
+            return;
+        }
+    }
+    if let Some(s) = strip("ied") {
+        if try_two(buf, s, "y") {
+            return;
+        }
+    }
+    for suf in ["ed", "ing"] {
+        if let Some(s) = strip(suf) {
+            let b = s.as_bytes();
+            if b.len() >= 2
+                && b[b.len() - 1].is_ascii_alphabetic()
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !matches!(b[b.len() - 1], b'l' | b's' | b'e')
+                && try_two(buf, &s[..s.len() - 1], "")
+            {
+                return;
+            }
+            if try_two(buf, s, "e") || try_two(buf, s, "") {
+                return;
+            }
+        }
+    }
+    if let Some(s) = strip("d") {
+        try_two(buf, s, "");
+    }
 }
 
 /// Rule-based base forms of an inflected verb, most likely first.
+#[cfg(test)]
 fn candidates(w: &str) -> Vec<String> {
     let mut out = Vec::new();
     let strip = |suf: &str| w.strip_suffix(suf).filter(|s| s.len() >= 2);
@@ -141,6 +204,22 @@ pub fn noun_lemma(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation-free walk yields exactly the candidate list.
+    #[test]
+    fn candidate_walk_matches_candidate_list() {
+        for w in [
+            "carries", "pledges", "stopped", "signing", "agreed", "tied", "used", "runs", "hissed",
+            "ed", "abcing", "callled", "d", "zzd", "añed", "ss", "",
+        ] {
+            let mut walked = Vec::new();
+            each_candidate(w, &mut String::new(), |c| {
+                walked.push(c.to_string());
+                false
+            });
+            assert_eq!(walked, candidates(w), "{w}");
+        }
+    }
 
     #[test]
     fn verbs() {
