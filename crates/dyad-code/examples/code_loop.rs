@@ -60,15 +60,20 @@ fn main() {
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     // GEO=1 times the location stage instead (events coded once).
     if std::env::var_os("GEO").is_some() {
-        let coded: Vec<Vec<dyad_model::EventRecord>> =
-            docs.iter().map(|d| pipeline.code_events(d, today)).collect();
+        let coded: Vec<Vec<dyad_model::EventRecord>> = docs
+            .iter()
+            .map(|d| pipeline.code_events(d, today))
+            .collect();
         let t = Instant::now();
         let mut located = 0usize;
         for _ in 0..rounds {
             for (d, ev) in docs.iter().zip(&coded) {
                 let mut ev = ev.clone();
                 pipeline.locate(d, &mut ev);
-                located += black_box(ev).iter().filter(|e| e.location.is_some()).count();
+                located += black_box(ev)
+                    .iter()
+                    .filter(|e| e.location.is_some())
+                    .count();
             }
         }
         let secs = t.elapsed().as_secs_f64();

@@ -437,10 +437,21 @@ impl<'a> PatternWords<'a> {
             .zip(tags)
             .map(|(w, t)| {
                 let id = lex.word_id(w);
+                // The same word is its own lemma: one look-up, not two.
                 let lemma_id = if t.is_noun() {
-                    lex.word_id(&lemma::noun_lemma(w))
+                    let l = lemma::noun_lemma_cow(w);
+                    if l == *w {
+                        id
+                    } else {
+                        lex.word_id(&l)
+                    }
                 } else if t.is_verb() {
-                    lex.word_id(&lemma::verb_lemma(w))
+                    let l = lemma::verb_lemma_cow(w);
+                    if l == *w {
+                        id
+                    } else {
+                        lex.word_id(&l)
+                    }
                 } else {
                     id
                 };
