@@ -135,19 +135,21 @@ impl Pipeline {
         if !s.tokens.iter().any(|t| t.norm.eq_ignore_ascii_case("that")) {
             return;
         }
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        // One buffer for the words (str::to_lowercase, as lemma::lowercase).
+        let words = LowerWords::of(std::slice::from_ref(&*s));
+        let lower = words.sentence(0);
         for i in 1..s.tokens.len() {
             // The verb or its noun: "demanded that", "its demands that".
             let before = s.tokens[i - 1].tag;
             if lower[i] != "that"
                 || !(before.is_verb() || matches!(before, Tag::NN | Tag::NNS))
-                || !MANDATIVE.contains(&dyad_phrases::lemma::verb_lemma(&lower[i - 1]).as_str())
+                || !MANDATIVE.contains(&&*dyad_phrases::lemma::verb_lemma_cow(lower[i - 1]))
             {
                 continue;
             }
             let mut seen_noun = false;
             let mut verb = None;
-            for (k, word) in lower.iter().enumerate().skip(i + 1) {
+            for (k, &word) in lower.iter().enumerate().skip(i + 1) {
                 let t = s.tokens[k].tag;
                 if t.is_verb() || t == Tag::MD {
                     verb = None;
@@ -157,7 +159,7 @@ impl Pipeline {
                     break;
                 }
                 let base_verb = matches!(t, Tag::NN | Tag::NNS | Tag::JJ)
-                    && dyad_phrases::lemma::verb_lemma(word) == *word
+                    && dyad_phrases::lemma::verb_lemma_cow(word) == word
                     && self.verbs.lookup(word, word, None).is_some();
                 if seen_noun && verb.is_none() && base_verb {
                     verb = Some(k);

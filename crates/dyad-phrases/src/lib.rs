@@ -270,12 +270,29 @@ fn participles_as_adjectives(lower: &[&str], tags: &mut [Tag]) {
 
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
-    let lower: Vec<String> = sentence
-        .tokens
+    // The lower-cased words in one buffer (not one String each).
+    let toks = &sentence.tokens;
+    let mut text = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.norm.is_ascii() {
+            let start = text.len();
+            text.push_str(&t.norm);
+            text[start..].make_ascii_lowercase();
+        } else {
+            text.push_str(&lemma::lowercase(&t.norm));
+        }
+        ends.push(text.len());
+    }
+    let mut start = 0;
+    let lower: Vec<&str> = ends
         .iter()
-        .map(|t| lemma::lowercase(&t.norm))
+        .map(|&end| {
+            let w = text.get(start..end).unwrap_or("");
+            start = end;
+            w
+        })
         .collect();
-    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     parse_lowered(sentence, &lower)
 }
 
