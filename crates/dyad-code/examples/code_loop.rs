@@ -1,6 +1,6 @@
 //! Profiling harness for the coder alone: annotate a JSONL corpus once, then
 //! run `Pipeline::code_events` over it `ROUNDS` times (default 10) and print
-//! sentences/s, so `perf record` sees mostly coding.
+//! sentences/s, so `perf record` sees mostly coding (`GEO=1`: locating).
 //!
 //! `cargo run --release -p dyad-code --example code_loop -- CORPUS.jsonl [ROUNDS]`
 
@@ -58,6 +58,32 @@ fn main() {
         }
     }
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    // GEO=1 times the location stage instead (events coded once).
+    if std::env::var_os("GEO").is_some() {
+        let coded: Vec<Vec<dyad_model::EventRecord>> = docs
+            .iter()
+            .map(|d| pipeline.code_events(d, today))
+            .collect();
+        let t = Instant::now();
+        let mut located = 0usize;
+        for _ in 0..rounds {
+            for (d, ev) in docs.iter().zip(&coded) {
+                let mut ev = ev.clone();
+                pipeline.locate(d, &mut ev);
+                located += black_box(ev)
+                    .iter()
+                    .filter(|e| e.location.is_some())
+                    .count();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{} located; {:.0} sentences/s",
+            located / rounds.max(1),
+            (sentences * rounds) as f64 / secs
+        );
+        return;
+    }
     let t = Instant::now();
     let mut events = 0usize;
     for _ in 0..rounds {

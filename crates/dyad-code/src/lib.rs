@@ -135,19 +135,21 @@ impl Pipeline {
         if !s.tokens.iter().any(|t| t.norm.eq_ignore_ascii_case("that")) {
             return;
         }
-        let lower: Vec<String> = s.tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        // One buffer for the words (str::to_lowercase, as lemma::lowercase).
+        let words = LowerWords::of(std::slice::from_ref(&*s));
+        let lower = words.sentence(0);
         for i in 1..s.tokens.len() {
             // The verb or its noun: "demanded that", "its demands that".
             let before = s.tokens[i - 1].tag;
             if lower[i] != "that"
                 || !(before.is_verb() || matches!(before, Tag::NN | Tag::NNS))
-                || !MANDATIVE.contains(&dyad_phrases::lemma::verb_lemma(&lower[i - 1]).as_str())
+                || !MANDATIVE.contains(&&*dyad_phrases::lemma::verb_lemma_cow(lower[i - 1]))
             {
                 continue;
             }
             let mut seen_noun = false;
             let mut verb = None;
-            for (k, word) in lower.iter().enumerate().skip(i + 1) {
+            for (k, &word) in lower.iter().enumerate().skip(i + 1) {
                 let t = s.tokens[k].tag;
                 if t.is_verb() || t == Tag::MD {
                     verb = None;
@@ -157,7 +159,7 @@ impl Pipeline {
                     break;
                 }
                 let base_verb = matches!(t, Tag::NN | Tag::NNS | Tag::JJ)
-                    && dyad_phrases::lemma::verb_lemma(word) == *word
+                    && dyad_phrases::lemma::verb_lemma_cow(word) == word
                     && self.verbs.lookup(word, word, None).is_some();
                 if seen_noun && verb.is_none() && base_verb {
                     verb = Some(k);
@@ -223,8 +225,11 @@ impl Pipeline {
         let mut ctx = DocContext::default();
         let mut out = Vec::new();
         // One lower-cased word list per sentence serves the discard search
-        // and the coder.
-        let lowered: Vec<Vec<String>> = doc.sentences.iter().map(lowercase).collect();
+        // and the coder; the words of the whole document share one buffer.
+        let lowered = LowerWords::of(&doc.sentences);
+        let lowered: Vec<Vec<&str>> = (0..doc.sentences.len())
+            .map(|i| lowered.sentence(i))
+            .collect();
         // A story-level discard phrase ("World Cup", "Grand Prix") in the lede
         // makes the document a sports or entertainment story and drops it;
         // further down it drops only its sentence: an article on Qatar's
@@ -237,23 +242,21 @@ impl Pipeline {
             .filter(|(s, _)| s.boilerplate.is_none())
             .take(STORY_LEDE)
             .any(|(_, l)| {
-                self.discard_in(&as_strs(l)).map(|d| d.level)
-                    == Some(dyad_dict::DiscardLevel::Story)
+                self.discard_in(l).map(|d| d.level) == Some(dyad_dict::DiscardLevel::Story)
             });
         if story_discarded {
             return out;
         }
-        for (s, l) in doc.sentences.iter().zip(&lowered) {
-            let p = self.parse(s);
-            let lower = as_strs(l);
-            let Some(skip) = self.discarded_clauses_in(s, &lower, &p) else {
+        for (s, lower) in doc.sentences.iter().zip(&lowered) {
+            let p = dyad_phrases::parse_lowered(s, lower);
+            let Some(skip) = self.discarded_clauses_in(s, lower, &p) else {
                 continue;
             };
             let input = events::SentenceInput {
                 doc,
                 s,
                 p: &p,
-                lower: &lower,
+                lower,
                 discarded: &skip,
             };
             events::code_sentence(&input, &self.coder(), &mut ctx, date, &mut out, None);
@@ -418,6 +421,71 @@ fn lowercase(s: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// The lower-cased words of several sentences in one buffer (one
+/// allocation per document instead of one per word).
+struct LowerWords {
+    text: String,
+    /// Per word, its end in `text`; per sentence, its words' range in `ends`.
+    ends: Vec<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl LowerWords {
+    fn of(sentences: &[Sentence]) -> LowerWords {
+        let words: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        let bytes: usize = sentences
+            .iter()
+            .flat_map(|s| &s.tokens)
+            .map(|t| t.norm.len())
+            .sum();
+        let mut out = LowerWords {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(words),
+            sentences: Vec::with_capacity(sentences.len()),
+        };
+        for s in sentences {
+            let first = out.ends.len();
+            for t in &s.tokens {
+                let w = t.norm.as_str();
+                if w.is_ascii() {
+                    let start = out.text.len();
+                    out.text.push_str(w);
+                    out.text[start..].make_ascii_lowercase();
+                } else {
+                    // As `dyad_phrases::lemma::lowercase` (final sigma and all).
+                    out.text.push_str(&dyad_phrases::lemma::lowercase(w));
+                }
+                out.ends.push(out.text.len());
+            }
+            out.sentences.push(first..out.ends.len());
+        }
+        out
+    }
+
+    /// Sentence `i`'s words.
+    fn sentence(&self, i: usize) -> Vec<&str> {
+        let Some(r) = self.sentences.get(i) else {
+            return Vec::new();
+        };
+        let mut start = r
+            .start
+            .checked_sub(1)
+            .and_then(|k| self.ends.get(k))
+            .copied()
+            .unwrap_or(0);
+        self.ends
+            .get(r.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|&end| {
+                let w = self.text.get(start..end).unwrap_or("");
+                start = end;
+                w
+            })
+            .collect()
+    }
+}
+
 fn as_strs(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).collect()
 }
@@ -570,6 +638,22 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
+    }
+
+    #[test]
+    fn lower_words_match_per_word_lowercasing() {
+        use Tag::*;
+        let sentences = [
+            Sentence::from_tagged(&[("Arnor", NNP), ("ÖDESSA", NNP), ("ΟΔΟΣ", NN)]),
+            Sentence::from_tagged(&[]),
+            Sentence::from_tagged(&[("SAID", VBD), ("it", PRP), (".", Period)]),
+        ];
+        let lw = LowerWords::of(&sentences);
+        for (i, s) in sentences.iter().enumerate() {
+            assert_eq!(lw.sentence(i), as_strs(&lowercase(s)));
+        }
+        assert_eq!(lw.sentence(0)[2], "οδος");
+        assert!(lw.sentence(3).is_empty());
     }
 
     #[test]

@@ -163,6 +163,10 @@ pub struct VerbLexicon {
     /// Every word the patterns name, as a dense id: a sentence's words are
     /// looked up once, then matched against patterns as integers.
     word_ids: Vocab,
+    /// Per block, per pattern: a compact summary of the words it needs
+    /// (see [`PatternFilter`]), kept apart from the patterns so that
+    /// rejecting most of a large block reads a few cache lines.
+    filters: Vec<Vec<PatternFilter>>,
 }
 
 impl VerbLexicon {
@@ -366,10 +370,15 @@ impl VerbLexicon {
                 }
             }
         }
+        let filters = blocks
+            .iter()
+            .map(|b| b.iter().map(PatternFilter::of).collect())
+            .collect();
         VerbLexicon {
             verbs,
             blocks,
             word_ids,
+            filters,
         }
     }
 
@@ -435,10 +444,21 @@ impl<'a> PatternWords<'a> {
             .zip(tags)
             .map(|(w, t)| {
                 let id = lex.word_id(w);
+                // The same word is its own lemma: one look-up, not two.
                 let lemma_id = if t.is_noun() {
-                    lex.word_id(&lemma::noun_lemma(w))
+                    let l = lemma::noun_lemma_cow(w);
+                    if l == *w {
+                        id
+                    } else {
+                        lex.word_id(&l)
+                    }
                 } else if t.is_verb() {
-                    lex.word_id(&lemma::verb_lemma(w))
+                    let l = lemma::verb_lemma_cow(w);
+                    if l == *w {
+                        id
+                    } else {
+                        lex.word_id(&l)
+                    }
                 } else {
                     id
                 };
@@ -558,6 +578,104 @@ impl<'a> PatternWords<'a> {
 
 const MAX_GAP: usize = 4;
 
+/// A 128-bit Bloom signature of word ids: bit `id_bit(id)` per id.
+type IdBits = u128;
+
+#[inline]
+fn id_bit(id: u32) -> IdBits {
+    1 << (id.wrapping_mul(0x9E37_79B1) >> 25)
+}
+
+/// What a pattern's words demand of a clause, as Bloom signatures: a
+/// necessary condition of [`Pattern::may_match`], tested with a few bit
+/// operations before the pattern itself is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct PatternFilter {
+    /// Bits of the single-id elements after the verb (each must be present).
+    after_all: IdBits,
+    /// Bits of one multi-id element after the verb (one must be present;
+    /// 0 = no such element).
+    after_any: IdBits,
+    before_all: IdBits,
+    before_any: IdBits,
+    /// Up to two single-id elements' ids per side ([`NO_WORD`] = none),
+    /// checked exactly when the signatures let the pattern through.
+    after_ids: [u32; 2],
+    before_ids: [u32; 2],
+}
+
+impl PatternFilter {
+    fn of(pat: &Pattern) -> PatternFilter {
+        fn side(elems: &[Elem], first: bool) -> (IdBits, IdBits, [u32; 2]) {
+            let (mut all, mut any, mut any_len) = (0, 0, usize::MAX);
+            let mut singles = [NO_WORD; 2];
+            let mut n_singles = 0;
+            for e in elems {
+                let Elem::Word(alts) = e else { continue };
+                let ids = if first {
+                    alts.first_ids()
+                } else {
+                    alts.last_ids()
+                };
+                match ids {
+                    [] => {}
+                    [id] => {
+                        all |= id_bit(*id);
+                        if let Some(slot) = singles.get_mut(n_singles) {
+                            *slot = *id;
+                            n_singles += 1;
+                        }
+                    }
+                    _ if ids.len() < any_len && ids.len() <= 16 => {
+                        any_len = ids.len();
+                        any = ids.iter().fold(0, |m, &id| m | id_bit(id));
+                    }
+                    _ => {}
+                }
+            }
+            (all, any, singles)
+        }
+        let (after_all, after_any, after_ids) = side(&pat.after, true);
+        let (before_all, before_any, before_ids) = side(&pat.before, false);
+        PatternFilter {
+            after_all,
+            after_any,
+            before_all,
+            before_any,
+            after_ids,
+            before_ids,
+        }
+    }
+
+    /// False only if the pattern cannot match (see [`Pattern::may_match`]).
+    #[inline]
+    fn passes(&self, after: IdBits, before: IdBits) -> bool {
+        self.after_all & !after == 0
+            && self.before_all & !before == 0
+            && (self.after_any == 0 || self.after_any & after != 0)
+            && (self.before_any == 0 || self.before_any & before != 0)
+    }
+
+    /// False only if a single-word element's word is surely absent.
+    #[inline]
+    fn has_ids(&self, after: &Present, before: &Present) -> bool {
+        let holds = |present: &Present, id: u32| id == NO_WORD || present.has(id);
+        self.after_ids.iter().all(|&id| holds(after, id))
+            && self.before_ids.iter().all(|&id| holds(before, id))
+    }
+}
+
+/// The Bloom signature of the pattern word ids a token range holds.
+fn present_bits(w: &PatternWords, range: &TokRange) -> IdBits {
+    w.ids
+        .get(range.start.min(w.ids.len())..range.end.min(w.ids.len()))
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|&(a, b)| [a, b])
+        .filter(|&id| id != NO_WORD)
+        .fold(0, |m, id| m | id_bit(id))
+}
+
 /// The pattern word ids a token range holds (words and lemmas), sorted.
 struct Present(Vec<u32>);
 
@@ -574,6 +692,11 @@ impl Present {
         ids.sort_unstable();
         ids.dedup();
         Present(ids)
+    }
+
+    #[inline]
+    fn has(&self, id: u32) -> bool {
+        self.0.binary_search(&id).is_ok()
     }
 
     /// Whether any of `ids` (sorted) is present.
@@ -616,45 +739,59 @@ impl VerbInfo {
         } = scope;
         let compound_subject = *compound_subject;
         let mut best: Option<PatternMatch> = None;
-        let (present_after, present_before) = (Present::of(w, after), Present::of(w, before));
-        for pat in self
-            .blocks
-            .iter()
-            .filter_map(|&b| lex.blocks.get(b))
-            .flatten()
-        {
-            // The entry found may be an inflected multi-word one ("+KILLED_AND"),
-            // so the clause's own lemma counts too.
-            if pat
-                .only_for
-                .as_ref()
-                .is_some_and(|v| *v != self.lemma && v != verb_lemma)
-            {
-                continue;
-            }
-            if !pat.may_match(&present_after, &present_before) {
-                continue;
-            }
-            let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
-            else {
+        let (bits_after, bits_before) = (present_bits(w, after), present_bits(w, before));
+        // Built on the first pattern the signatures let through.
+        let mut present: Option<(Present, Present)> = None;
+        for &b in &self.blocks {
+            let Some(block) = lex.blocks.get(b) else {
                 continue;
             };
-            let Some(b) = match_backward(w, &pat.before, before.clone(), compound_subject) else {
-                continue;
-            };
-            m.score += b.0;
-            if m.source_at.is_none() {
-                m.source_at = b.1;
-            }
-            if m.score == 0
-                && pat.after.iter().all(|e| !matches!(e, Elem::Target))
-                && pat.before.is_empty()
-            {
-                continue;
-            }
-            let m = PatternMatch { pattern: pat, ..m };
-            if best.as_ref().is_none_or(|b| m.score > b.score) {
-                best = Some(m);
+            // A block edited after compiling has no usable filters.
+            let filters = lex.filters.get(b).filter(|f| f.len() == block.len());
+            for (k, pat) in block.iter().enumerate() {
+                let filter = filters.and_then(|f| f.get(k));
+                if filter.is_some_and(|f| !f.passes(bits_after, bits_before)) {
+                    continue;
+                }
+                let (present_after, present_before) =
+                    present.get_or_insert_with(|| (Present::of(w, after), Present::of(w, before)));
+                if filter.is_some_and(|f| !f.has_ids(present_after, present_before)) {
+                    continue;
+                }
+                // The entry found may be an inflected multi-word one ("+KILLED_AND"),
+                // so the clause's own lemma counts too.
+                if pat
+                    .only_for
+                    .as_ref()
+                    .is_some_and(|v| *v != self.lemma && v != verb_lemma)
+                {
+                    continue;
+                }
+                if !pat.may_match(present_after, present_before) {
+                    continue;
+                }
+                let Some(mut m) = match_forward(w, p, &pat.after, after.clone(), compound_subject)
+                else {
+                    continue;
+                };
+                let Some(back) = match_backward(w, &pat.before, before.clone(), compound_subject)
+                else {
+                    continue;
+                };
+                m.score += back.0;
+                if m.source_at.is_none() {
+                    m.source_at = back.1;
+                }
+                if m.score == 0
+                    && pat.after.iter().all(|e| !matches!(e, Elem::Target))
+                    && pat.before.is_empty()
+                {
+                    continue;
+                }
+                let m = PatternMatch { pattern: pat, ..m };
+                if best.as_ref().is_none_or(|b| m.score > b.score) {
+                    best = Some(m);
+                }
             }
         }
         best
@@ -865,6 +1002,52 @@ mod tests {
             m.last,
             m.pattern.states_negation(),
         ))
+    }
+
+    /// The filter is only a shortcut: over every pattern of the default
+    /// dictionaries, a clause holding just the words `may_match` needs
+    /// (one per element) passes it, and one missing a needed word fails.
+    #[test]
+    fn pattern_filters_never_reject_a_possible_match() {
+        let dicts = dyad_dict::embedded().expect("embedded dictionaries");
+        let lex = VerbLexicon::from_dictionary(dicts.verbs.as_ref().expect("verbs"));
+        let (mut checked, mut rejected) = (0, 0);
+        for (block, filters) in lex.blocks.iter().zip(&lex.filters) {
+            assert_eq!(block.len(), filters.len());
+            for (pat, f) in block.iter().zip(filters) {
+                let needed = |elems: &[Elem], first: bool| -> Vec<u32> {
+                    let mut ids: Vec<u32> = elems
+                        .iter()
+                        .filter_map(|e| match e {
+                            Elem::Word(a) if first => a.first_ids().last().copied(),
+                            Elem::Word(a) => a.last_ids().last().copied(),
+                            _ => None,
+                        })
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                };
+                let (after, before) = (needed(&pat.after, true), needed(&pat.before, false));
+                let bits = |ids: &[u32]| ids.iter().fold(0, |m, &id| m | id_bit(id));
+                let (pa, pb) = (Present(after.clone()), Present(before.clone()));
+                if pat.may_match(&pa, &pb) {
+                    checked += 1;
+                    assert!(f.passes(bits(&after), bits(&before)), "{}", pat.text);
+                    assert!(f.has_ids(&pa, &pb), "{}", pat.text);
+                }
+                if f.after_ids[0] != NO_WORD {
+                    let without: Vec<u32> = after
+                        .iter()
+                        .copied()
+                        .filter(|&id| id != f.after_ids[0])
+                        .collect();
+                    assert!(!f.has_ids(&Present(without), &pb), "{}", pat.text);
+                    rejected += 1;
+                }
+            }
+        }
+        assert!(checked > 1000 && rejected > 1000, "{checked} {rejected}");
     }
 
     /// A synset member of several words ("SWISS_FRANCS") matches those

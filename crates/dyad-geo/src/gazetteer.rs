@@ -113,11 +113,21 @@ pub struct Gazetteer {
 /// non-alphanumerics one space: "U.S." → "us", "Côte d'Ivoire" →
 /// "cote d ivoire". Text and gazetteer names go through the same function.
 pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    name_key_into(s, &mut out);
+    out
+}
+
+/// [`name_key`] into `out` (cleared first), so a caller keying many words
+/// reuses one buffer.
+pub(crate) fn name_key_into(s: &str, out: &mut String) {
+    out.clear();
     // Fast path: most tokens are one plain ASCII word.
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return s.to_ascii_lowercase();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
         if c == '.' {
@@ -136,7 +146,6 @@ pub fn name_key(s: &str) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
 /// Fold the accented Latin letters news text uses to ASCII.
@@ -488,6 +497,23 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_key_into_a_reused_buffer_is_name_key() {
+        let mut buf = String::from("left over");
+        for w in [
+            "Kenya",
+            "U.S.",
+            "Côte d'Ivoire",
+            "",
+            "NAIROBI",
+            "São-Paulo",
+            "x",
+        ] {
+            name_key_into(w, &mut buf);
+            assert_eq!(buf, name_key(w), "{w}");
+        }
+    }
 
     const MINI: &str = "#dyad-geo gazetteer v1\n\
 C\tKE\tKEN\tKenya\t100\t192950\tNairobi\t0.5\t37.0\t\tKenyan\n\

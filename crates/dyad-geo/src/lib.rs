@@ -57,22 +57,37 @@ pub fn locate_events(doc: &Document, events: &mut [EventRecord], gaz: &Gazetteer
     actors.dedup();
     let found = mentions::find_with_context(doc, gaz, &actors);
     let dateline = found.iter().find(|m| m.kind == MentionKind::Dateline);
+    // A sentence's events mostly share their sentence and verb: the choice
+    // for the previous (sentence, verb position) is reused, not rebuilt.
+    let mut here: Vec<&PlaceMention> = Vec::new();
+    let mut here_for: Option<usize> = None;
+    let mut last: Option<(EventAt, Option<&PlaceMention>)> = None;
     for e in events.iter_mut() {
-        let here: Vec<&PlaceMention> = found
-            .iter()
-            .filter(|m| m.kind == MentionKind::Locative && m.sentence == Some(e.sentence))
-            .collect();
-        let chosen = doc.sentences.get(e.sentence).and_then(|s| {
-            let verb_at = e
-                .spans
-                .verb
-                .map(|v| s.span.start + v.start)
-                .unwrap_or(s.span.start);
-            pick(&doc.text, &here, verb_at)
-        });
+        let at = (e.sentence, e.spans.verb.map(|v| v.start));
+        let chosen = match last {
+            Some((prev, chosen)) if prev == at => chosen,
+            _ => {
+                if here_for != Some(e.sentence) {
+                    here.clear();
+                    here.extend(found.iter().filter(|m| {
+                        m.kind == MentionKind::Locative && m.sentence == Some(e.sentence)
+                    }));
+                    here_for = Some(e.sentence);
+                }
+                let chosen = doc.sentences.get(e.sentence).and_then(|s| {
+                    let verb_at = at.1.map(|v| s.span.start + v).unwrap_or(s.span.start);
+                    pick(&doc.text, &here, verb_at)
+                });
+                last = Some((at, chosen));
+                chosen
+            }
+        };
         e.location = chosen.or(dateline).map(|m| m.location.clone());
     }
 }
+
+/// An event's sentence and its verb's start within it.
+type EventAt = (usize, Option<usize>);
 
 /// Choose among the locative mentions of one sentence.
 fn pick<'a>(text: &str, here: &[&'a PlaceMention], verb_at: usize) -> Option<&'a PlaceMention> {

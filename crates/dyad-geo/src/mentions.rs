@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use dyad_model::{Document, Location, Sentence, Span, Tag};
 use regex::Regex;
 
-use crate::gazetteer::{name_key, Entry, Gazetteer, PlaceClass};
+use crate::gazetteer::{name_key, name_key_into, Entry, Gazetteer, PlaceClass};
 
 /// How a place name is used in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,11 +278,42 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
     let toks = &s.tokens;
     // Lower-cased tokens, built only for sentences that name a place
     // (most do not): this stage must stay cheap next to coding.
-    let lowers_cell: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
-    let lowers_of = || lowers_cell.get_or_init(|| toks.iter().map(|t| lower(&t.norm)).collect());
+    let lowers_cell: std::cell::OnceCell<(String, Vec<usize>)> = std::cell::OnceCell::new();
+    let lowers_words: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
+    let lowers_of = || -> &[&str] {
+        lowers_words.get_or_init(|| {
+            // One buffer for the sentence's words, not one String each.
+            let (text, ends) = lowers_cell.get_or_init(|| {
+                let mut text = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
+                let mut ends = Vec::with_capacity(toks.len());
+                for t in toks {
+                    if t.norm.is_ascii() {
+                        let start = text.len();
+                        text.push_str(&t.norm);
+                        text[start..].make_ascii_lowercase();
+                    } else {
+                        text.push_str(&lower(&t.norm));
+                    }
+                    ends.push(text.len());
+                }
+                (text, ends)
+            });
+            let mut start = 0;
+            ends.iter()
+                .map(|&end| {
+                    let w = text.get(start..end).unwrap_or("");
+                    start = end;
+                    w
+                })
+                .collect()
+        })
+    };
     let max_window = (gaz.max_words + 2).min(10);
     let mut i = 0;
     let first_out = out.len();
+    // Buffers reused across the sentence's capitalised words.
+    let (mut first_key, mut word_key, mut key) = (String::new(), String::new(), String::new());
+    let mut keys: Vec<(usize, usize)> = Vec::new();
     while i < toks.len() {
         if !is_capitalised(&toks[i].norm) {
             i += 1;
@@ -290,14 +321,16 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
         }
         // Longest gazetteer name starting here that ends on a capitalised token.
         let mut found: Option<(usize, Vec<Entry>, String)> = None;
-        let mut key = String::new();
-        let mut keys: Vec<(usize, String)> = Vec::new();
-        let first_key = name_key(&toks[i].norm);
+        name_key_into(&toks[i].norm, &mut first_key);
         let window = if gaz.starts_a_name(&first_key) {
             max_window
         } else {
             0
         };
+        // The key grows word by word, so each candidate is a prefix of it:
+        // (end token, key length).
+        key.clear();
+        keys.clear();
         for (j, t) in toks.iter().enumerate().skip(i).take(window) {
             if !is_capitalised(&t.norm)
                 && !NAME_CONNECTORS
@@ -307,9 +340,10 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
                 break;
             }
             let k = if j == i {
-                first_key.clone()
+                first_key.as_str()
             } else {
-                name_key(&t.norm)
+                name_key_into(&t.norm, &mut word_key);
+                word_key.as_str()
             };
             if k.is_empty() {
                 break;
@@ -317,25 +351,26 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(&k);
+            key.push_str(k);
             if is_capitalised(&t.norm) {
-                keys.push((j + 1, key.clone()));
+                keys.push((j + 1, key.len()));
             }
         }
-        for (end, k) in keys.iter().rev() {
+        for &(end, len) in keys.iter().rev() {
+            let k = key.get(..len).unwrap_or("");
             let r = gaz.lookup_key(k);
             if !r.is_empty() {
-                found = Some((*end, r.to_vec(), k.clone()));
+                found = Some((end, r.to_vec(), k.to_string()));
                 break;
             }
         }
         if let Some((end, readings, key)) = found {
             let lowers = lowers_of();
-            let next = lowers.get(end).map(String::as_str).unwrap_or("");
-            let prev = if i > 0 { lowers[i - 1].as_str() } else { "" };
+            let next = lowers.get(end).copied().unwrap_or("");
+            let prev = if i > 0 { lowers[i - 1] } else { "" };
             let org = ORG_AFTER.contains(&next)
                 && toks.get(end).is_some_and(|t| is_capitalised(&t.norm))
-                || (prev == "of" && i >= 2 && ORG_BEFORE.contains(&lowers[i - 2].as_str()));
+                || (prev == "of" && i >= 2 && ORG_BEFORE.contains(&lowers[i - 2]));
             if !org {
                 let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
                 out.push(Raw {
@@ -361,7 +396,7 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
         if let Some(country) = gaz.demonym_key(&first_key) {
             demonyms.push(country);
             let lowers = lowers_of();
-            if lowers.get(i + 1).map(String::as_str) == Some("capital")
+            if lowers.get(i + 1).copied() == Some("capital")
                 && !toks.get(i + 2).is_some_and(|t| is_capitalised(&t.norm))
                 && !toks
                     .get(i + 3)
@@ -394,7 +429,7 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
 /// Country constraints the text states: "Russia's Krasnodar region",
 /// "Atlanta, Georgia" (handled by context), "the Russian city of Sochi",
 /// "the Kenyan capital, Nairobi".
-fn pin_countries(s: &Sentence, lowers: &[String], gaz: &Gazetteer, ms: &mut [Raw]) {
+fn pin_countries(s: &Sentence, lowers: &[&str], gaz: &Gazetteer, ms: &mut [Raw]) {
     let tok_index = |at: usize| s.tokens.iter().position(|t| t.span.start == at);
     let mut prev_country: Option<(usize, usize)> = None; // (end token, country)
     for m in ms.iter_mut() {
@@ -403,7 +438,7 @@ fn pin_countries(s: &Sentence, lowers: &[String], gaz: &Gazetteer, ms: &mut [Raw
         };
         // "Russia 's X"
         if let Some((end, c)) = prev_country {
-            if end + 1 == start && lowers.get(end).is_some_and(|w| w == "'s" || w == "’s") {
+            if end + 1 == start && lowers.get(end).is_some_and(|w| *w == "'s" || *w == "’s") {
                 m.within = Some(c);
                 // A possessed place makes the possessor a container, not an actor.
                 m.possessed = true;
@@ -416,7 +451,7 @@ fn pin_countries(s: &Sentence, lowers: &[String], gaz: &Gazetteer, ms: &mut [Raw
             }
             let d = start - back;
             if let Some(c) = gaz.demonym_key(&name_key(&s.tokens[d].norm)) {
-                let between: Vec<&str> = lowers[d + 1..start].iter().map(String::as_str).collect();
+                let between: Vec<&str> = lowers[d + 1..start].to_vec();
                 if between.first().is_some_and(|w| PLACE_NOUNS.contains(w))
                     && between[1..]
                         .iter()
@@ -477,7 +512,7 @@ fn pin_countries(s: &Sentence, lowers: &[String], gaz: &Gazetteer, ms: &mut [Raw
                 } else if ms[i + 1].kind == MentionKind::Other {
                     // "in Russia's Krasnodar region": the preposition governs the whole phrase.
                     let prev_tok = tok_index(ms[i].span.start).and_then(|k| k.checked_sub(1));
-                    if prev_tok.is_some_and(|k| LOCATIVE.contains(&lowers[k].as_str())) {
+                    if prev_tok.is_some_and(|k| LOCATIVE.contains(&lowers[k])) {
                         ms[i + 1].kind = MentionKind::Locative;
                     }
                 }
@@ -487,7 +522,7 @@ fn pin_countries(s: &Sentence, lowers: &[String], gaz: &Gazetteer, ms: &mut [Raw
 }
 
 /// How the name `toks[i..end]` is used.
-fn classify(s: &Sentence, lowers: &[String], i: usize, end: usize) -> MentionKind {
+fn classify(s: &Sentence, lowers: &[&str], i: usize, end: usize) -> MentionKind {
     // Walk left over determiners, adjectives and "city of": "in the
     // northern Syrian city of Aleppo", "at the Great Hall".
     let mut k = i;
@@ -495,11 +530,11 @@ fn classify(s: &Sentence, lowers: &[String], i: usize, end: usize) -> MentionKin
     let modifier = s.tokens.get(end).is_some_and(|t| {
         matches!(t.tag, Tag::NN | Tag::NNS)
             && !is_capitalised(&t.norm)
-            && !ADMIN_NOUNS.contains(&lowers[end].as_str())
+            && !ADMIN_NOUNS.contains(&lowers[end])
     });
     let mut steps = 0;
     while k > 0 && steps < 6 {
-        let w = lowers[k - 1].as_str();
+        let w = lowers[k - 1];
         let t = s.tokens[k - 1].tag;
         if LOCATIVE.contains(&w) {
             // "on" and "over" are locative only before a place, not before
@@ -517,7 +552,7 @@ fn classify(s: &Sentence, lowers: &[String], i: usize, end: usize) -> MentionKin
             "the" | "of" | "," | "city" | "town" | "capital" | "port" | "village"
         ) || t.is_adj()
             || (t == Tag::NNP && steps < 3)
-            || (matches!(t, Tag::NN | Tag::NNS) && PLACE_NOUNS.contains(&lowers[k].as_str()))
+            || (matches!(t, Tag::NN | Tag::NNS) && PLACE_NOUNS.contains(&lowers[k]))
             || t == Tag::DT;
         if !skippable {
             break;
@@ -528,7 +563,7 @@ fn classify(s: &Sentence, lowers: &[String], i: usize, end: usize) -> MentionKin
     // A modifier of a common noun ("the US embassy", "a Beijing summit")
     // names something else; "X region" is still the region.
     if let Some(t) = s.tokens.get(end) {
-        let w = lowers[end].as_str();
+        let w = lowers[end];
         if matches!(t.tag, Tag::NN | Tag::NNS)
             && !is_capitalised(&t.norm)
             && !ADMIN_NOUNS.contains(&w)
@@ -538,13 +573,10 @@ fn classify(s: &Sentence, lowers: &[String], i: usize, end: usize) -> MentionKin
     }
     // Subject of a verb: "Washington said", "Beijing has warned", "China and Kenya signed".
     let mut j = end;
-    if lowers.get(j).is_some_and(|w| w == "'s" || w == "’s") {
+    if lowers.get(j).is_some_and(|w| *w == "'s" || *w == "’s") {
         return MentionKind::Actor;
     }
-    while j < s.tokens.len()
-        && WORDS_AFTER_SUBJECT.contains(&lowers[j].as_str())
-        && steps_ok(j, end)
-    {
+    while j < s.tokens.len() && WORDS_AFTER_SUBJECT.contains(&lowers[j]) && steps_ok(j, end) {
         j += 1;
     }
     if let Some(t) = s.tokens.get(j) {

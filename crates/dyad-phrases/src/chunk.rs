@@ -69,7 +69,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             i += lead;
             let mut possessor = None;
             let mut body_start = start;
-            let single = matches!(w.tag(i), Tag::PRP | Tag::EX) || is_temporal(&w.lower[i]);
+            let single = matches!(w.tag(i), Tag::PRP | Tag::EX) || is_temporal(w.lower[i]);
             let mut has_noun = w.tag(i).is_noun() || single || w.tag(i) == Tag::CD;
             i += 1;
             if !single {
@@ -103,7 +103,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                             }
                         }
                     }
-                    if i < n && np_continues(w, i, has_noun) && !is_temporal(&w.lower[i]) {
+                    if i < n && np_continues(w, i, has_noun) && !is_temporal(w.lower[i]) {
                         has_noun |= w.tag(i).is_noun() || w.tag(i) == Tag::CD;
                         i += 1;
                         continue;
@@ -117,7 +117,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                 .rev()
                 .find(|&k| w.tag(k).is_noun() || matches!(w.tag(k), Tag::PRP | Tag::CD | Tag::EX))
                 .unwrap_or(i - 1);
-            let kind = if single && is_temporal(&w.lower[start]) {
+            let kind = if single && is_temporal(w.lower[start]) {
                 NpKind::Time
             } else {
                 match w.tag(head) {
@@ -129,7 +129,7 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
             };
             let prep = if start > 0
                 && matches!(w.tag(start - 1), Tag::IN | Tag::TO)
-                && !is_subordinator(&w.lower[start - 1])
+                && !is_subordinator(w.lower[start - 1])
             {
                 Some(start - 1)
             } else {
@@ -221,10 +221,7 @@ pub(crate) fn is_temporal(word: &str) -> bool {
 fn is_auxiliary(w: &Words, i: usize) -> bool {
     w.tag(i) == Tag::MD
         || (w.tag(i).is_verb()
-            && matches!(
-                lemma::verb_lemma(&w.lower[i]).as_str(),
-                "be" | "have" | "do"
-            ))
+            && matches!(lemma::verb_lemma(w.lower[i]).as_str(), "be" | "have" | "do"))
 }
 
 /// "after Kenyan crowds burned the embassy": a temporal word before a noun
@@ -309,7 +306,7 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
             // Only an auxiliary can be followed by another verb in the same group.
             if let Some(lv) = last_verb {
                 let aux = matches!(
-                    lemma::verb_lemma(&w.lower[lv]).as_str(),
+                    lemma::verb_lemma(w.lower[lv]).as_str(),
                     "be" | "have" | "do" | "get"
                 );
                 if !aux {
@@ -363,10 +360,10 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         .rev()
         .find(|&k| w.tag(k).is_verb())
         .unwrap_or(start);
-    let lemma = lemma::verb_lemma(&w.lower[main]);
+    let lemma = lemma::verb_lemma(w.lower[main]);
     let aux: Vec<String> = (start..main)
         .filter(|&k| w.tag(k).is_verb() || w.tag(k) == Tag::MD)
-        .map(|k| lemma::verb_lemma(&w.lower[k]))
+        .map(|k| lemma::verb_lemma(w.lower[k]))
         .collect();
     let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
     // "agreed not to attack": the negation stands before the infinitive's "to".
@@ -374,7 +371,7 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1));
     let modal = (start..end)
         .find(|&k| w.tag(k) == Tag::MD)
-        .map(|k| w.lower[k].clone());
+        .map(|k| w.lower[k].to_string());
     let tense = if w.tag(start) == Tag::TO {
         Tense::Infinitive
     } else if modal
@@ -416,7 +413,7 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             let a_end = p.nps[j].tokens.end;
             let Some(next) = p.nps.get(j + 1) else { break };
             let gap = a_end..next.tokens.start;
-            let gap_words: Vec<&str> = gap.clone().map(|i| w.lower[i].as_str()).collect();
+            let gap_words: Vec<&str> = gap.clone().map(|i| w.lower[i]).collect();
             let joined = match gap_words.as_slice() {
                 ["and"]
                 | ["or"]
@@ -480,8 +477,8 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             continue;
         }
         let gap_is_comma = b.tokens.start == a.tokens.end + 1 && w.is(a.tokens.end, ",");
-        let closes = b.tokens.end >= w.len()
-            || matches!(w.lower[b.tokens.end].as_str(), "," | "." | ")" | "--");
+        let closes =
+            b.tokens.end >= w.len() || matches!(w.lower[b.tokens.end], "," | "." | ")" | "--");
         let b_nominal = matches!(b.kind, NpKind::Common | NpKind::Proper);
         // "Ruto, the Kenyan leader," / "Xi Jinping, China 's president,"
         if gap_is_comma && closes && b_nominal && a.kind != NpKind::Pronoun {
@@ -503,9 +500,7 @@ fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
         let Some(next) = p.nps.get(j + 1) else {
             return false;
         };
-        let gap: Vec<&str> = (end..next.tokens.start)
-            .map(|i| w.lower[i].as_str())
-            .collect();
+        let gap: Vec<&str> = (end..next.tokens.start).map(|i| w.lower[i]).collect();
         match gap.as_slice() {
             ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => return true,
             [","] => j += 1,

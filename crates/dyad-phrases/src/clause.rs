@@ -68,7 +68,7 @@ pub fn is_reporting_verb(lemma: &str) -> bool {
 }
 
 fn is_boundary(w: &Words, i: usize) -> bool {
-    matches!(w.lower[i].as_str(), ";" | ":" | "--")
+    matches!(w.lower[i], ";" | ":" | "--")
 }
 
 /// Build one clause per verb group.
@@ -87,7 +87,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             b -= 1;
         }
         let before = b.checked_sub(1);
-        let before_word = before.map(|i| w.lower[i].as_str()).unwrap_or("");
+        let before_word = before.map(|i| w.lower[i]).unwrap_or("");
 
         // "to help defend Saudi Arabia": "help" takes a bare infinitive.
         let after_help = w.tag(start) == Tag::VB
@@ -183,7 +183,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                     k -= 1;
                 }
                 if k > 0 {
-                    let wd = w.lower[k - 1].as_str();
+                    let wd = w.lower[k - 1];
                     if matches!(
                         wd,
                         "while"
@@ -330,7 +330,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
 fn starts_clause(w: &Words, p: &SentenceParse, np: usize) -> bool {
     let n = &p.nps[np];
     if n.kind == crate::NpKind::Pronoun
-        && matches!(w.lower[n.head].as_str(), "he" | "she" | "they" | "we" | "i")
+        && matches!(w.lower[n.head], "he" | "she" | "they" | "we" | "i")
     {
         return true;
     }
@@ -393,7 +393,7 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
     let mut k = b;
     while k > 0 {
         k -= 1;
-        let word = w.lower[k].as_str();
+        let word = w.lower[k];
         // "the European Union (EU) agree": step over a parenthesis.
         if word == ")" {
             if let Some(open) = (0..k).rev().find(|&i| w.lower[i] == "(") {
@@ -411,9 +411,9 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                     || p.nps
                         .get(p.np_of_token[first].unwrap_or(usize::MAX))
                         .is_some_and(|n| n.apposition_of.is_some())
-                    || crate::chunk::is_subordinator(&w.lower[first])
+                    || crate::chunk::is_subordinator(w.lower[first])
                     || matches!(
-                        w.lower[first].as_str(),
+                        w.lower[first],
                         "when"
                             | "after"
                             | "before"
@@ -469,7 +469,7 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
             // A later item of a prepositional list ("emphasis on sincerity,
             // mutual trust, and …"): preceded by a comma after a
             // prepositional object and followed by more of the list.
-            let after_np = w.lower.get(n.tokens.end).map(String::as_str);
+            let after_np = w.lower.get(n.tokens.end).copied();
             let list_item = n.tokens.start >= 2
                 && w.lower[n.tokens.start - 1] == ","
                 && p.np_of_token[n.tokens.start - 2].is_some_and(|q| {

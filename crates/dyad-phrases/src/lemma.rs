@@ -3,6 +3,7 @@
 //! every inflected form.
 
 use dyad_model::hash::FastHasher;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -55,32 +56,115 @@ pub fn is_verb_lemma(word: &str) -> bool {
 
 /// The base form of a verb (`word` lower-cased by the caller or not).
 pub fn verb_lemma(word: &str) -> String {
-    let w = lowercase(word);
+    verb_lemma_of(&lowercase(word)).into_owned()
+}
+
+/// [`verb_lemma`], borrowing the word or a table entry where it can (no
+/// allocation for most words already in lower case).
+pub fn verb_lemma_cow(word: &str) -> Cow<'_, str> {
+    if is_ascii_lower(word) {
+        verb_lemma_of(word)
+    } else {
+        Cow::Owned(verb_lemma(word))
+    }
+}
+
+/// Whether `word` is ASCII without capitals: [`lowercase`] returns it as is.
+fn is_ascii_lower(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// [`verb_lemma`] of an already lower-cased word.
+fn verb_lemma_of(w: &str) -> Cow<'_, str> {
     let t = tables();
-    match w.as_str() {
+    match w {
         "'s" | "is" | "are" | "was" | "were" | "am" | "'re" | "'m" | "been" | "being" | "be" => {
-            return "be".into()
+            return Cow::Borrowed("be")
         }
-        "has" | "had" | "having" | "'ve" | "'d" => return "have".into(),
-        "does" | "did" | "done" | "doing" => return "do".into(),
-        "ca" => return "can".into(),
-        "wo" => return "will".into(),
+        "has" | "had" | "having" | "'ve" | "'d" => return Cow::Borrowed("have"),
+        "does" | "did" | "done" | "doing" => return Cow::Borrowed("do"),
+        "ca" => return Cow::Borrowed("can"),
+        "wo" => return Cow::Borrowed("will"),
         _ => {}
     }
-    if let Some(l) = t.verb_exc.get(w.as_str()) {
-        return (*l).to_string();
+    if let Some(l) = t.verb_exc.get(w) {
+        return Cow::Borrowed(l);
     }
-    if t.verbs.contains(w.as_str()) {
-        return w;
+    if t.verbs.contains(w) {
+        return Cow::Borrowed(w);
     }
-    let cands = candidates(&w);
-    if let Some(known) = cands.iter().position(|c| t.verbs.contains(c.as_str())) {
-        return cands.into_iter().nth(known).unwrap_or(w);
+    // The first candidate the lexicon knows, else the first candidate,
+    // built in one buffer rather than as a list of strings.
+    let mut first: Option<String> = None;
+    let mut known: Option<String> = None;
+    let mut buf = String::with_capacity(w.len() + 1);
+    each_candidate(w, &mut buf, |c| {
+        if t.verbs.contains(c) {
+            known = Some(c.to_string());
+            return true;
+        }
+        if first.is_none() {
+            first = Some(c.to_string());
+        }
+        false
+    });
+    known.or(first).map_or(Cow::Borrowed(w), Cow::Owned)
+}
+
+/// Calls `f` with each of [`candidates`] in order (built in `buf`) until
+/// it returns true.
+fn each_candidate(w: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
+    let strip = |suf: &str| w.strip_suffix(suf).filter(|s| s.len() >= 2);
+    let mut try_two = |buf: &mut String, a: &str, b: &str| {
+        buf.clear();
+        buf.push_str(a);
+        buf.push_str(b);
+        f(buf)
+    };
+    if let Some(s) = strip("ies") {
+        if try_two(buf, s, "y") {
+            return;
+        }
     }
-    cands.into_iter().next().unwrap_or(w)
+    if let Some(s) = strip("es") {
+        if try_two(buf, s, "") {
+            return;
+        }
+    }
+    if let Some(s) = strip("s") {
+        if try_two(buf, s, "") {
+            return;
+        }
+    }
+    if let Some(s) = strip("ied") {
+        if try_two(buf, s, "y") {
+            return;
+        }
+    }
+    for suf in ["ed", "ing"] {
+        if let Some(s) = strip(suf) {
+            let b = s.as_bytes();
+            if b.len() >= 2
+                && b[b.len() - 1].is_ascii_alphabetic()
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !matches!(b[b.len() - 1], b'l' | b's' | b'e')
+                && try_two(buf, &s[..s.len() - 1], "")
+            {
+                return;
+            }
+            if try_two(buf, s, "e") || try_two(buf, s, "") {
+                return;
+            }
+        }
+    }
+    if let Some(s) = strip("d") {
+        try_two(buf, s, "");
+    }
 }
 
 /// Rule-based base forms of an inflected verb, most likely first.
+#[cfg(test)]
 fn candidates(w: &str) -> Vec<String> {
     let mut out = Vec::new();
     let strip = |suf: &str| w.strip_suffix(suf).filter(|s| s.len() >= 2);
@@ -120,27 +204,69 @@ fn candidates(w: &str) -> Vec<String> {
 
 /// The singular of a noun.
 pub fn noun_lemma(word: &str) -> String {
-    let w = lowercase(word);
-    if let Some(l) = tables().noun_exc.get(w.as_str()) {
-        return (*l).to_string();
+    noun_lemma_of(&lowercase(word)).into_owned()
+}
+
+/// [`noun_lemma`], borrowing the word or a table entry where it can.
+pub fn noun_lemma_cow(word: &str) -> Cow<'_, str> {
+    if is_ascii_lower(word) {
+        noun_lemma_of(word)
+    } else {
+        Cow::Owned(noun_lemma(word))
+    }
+}
+
+/// [`noun_lemma`] of an already lower-cased word.
+fn noun_lemma_of(w: &str) -> Cow<'_, str> {
+    if let Some(l) = tables().noun_exc.get(w) {
+        return Cow::Borrowed(l);
     }
     if w.ends_with("ss") || w.ends_with("is") || w.ends_with("us") || w.len() <= 3 {
-        return w;
+        return Cow::Borrowed(w);
     }
     if let Some(s) = w.strip_suffix("ies") {
-        return format!("{s}y");
+        return Cow::Owned(format!("{s}y"));
     }
     for suf in ["ches", "shes", "xes", "sses"] {
         if let Some(s) = w.strip_suffix(suf) {
-            return format!("{s}{}", &suf[..suf.len() - 2]);
+            return Cow::Owned(format!("{s}{}", &suf[..suf.len() - 2]));
         }
     }
-    w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+    Cow::Borrowed(w.strip_suffix('s').unwrap_or(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The borrowing forms give the same lemmas as the owning ones.
+    #[test]
+    fn cow_lemmas_match_string_lemmas() {
+        for w in [
+            "urged", "was", "Has", "carries", "pledges", "stopped", "met", "held", "ca", "x", "",
+            "Ödem", "churches", "boxes", "crises", "bus", "cats", "men", "analyses", "IES", "bies",
+            "s",
+        ] {
+            assert_eq!(verb_lemma_cow(w), verb_lemma(w), "{w}");
+            assert_eq!(noun_lemma_cow(w), noun_lemma(w), "{w}");
+        }
+    }
+
+    /// The allocation-free walk yields exactly the candidate list.
+    #[test]
+    fn candidate_walk_matches_candidate_list() {
+        for w in [
+            "carries", "pledges", "stopped", "signing", "agreed", "tied", "used", "runs", "hissed",
+            "ed", "abcing", "callled", "d", "zzd", "añed", "ss", "",
+        ] {
+            let mut walked = Vec::new();
+            each_candidate(w, &mut String::new(), |c| {
+                walked.push(c.to_string());
+                false
+            });
+            assert_eq!(walked, candidates(w), "{w}");
+        }
+    }
 
     #[test]
     fn verbs() {

@@ -170,7 +170,7 @@ impl SentenceParse {
 
 /// A view of a sentence's tokens the parser reads: lower-cased words and tags.
 pub(crate) struct Words<'a> {
-    pub lower: Vec<String>,
+    pub lower: &'a [&'a str],
     pub tags: Vec<Tag>,
     pub sentence: &'a Sentence,
 }
@@ -180,7 +180,7 @@ impl Words<'_> {
         self.tags.len()
     }
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.lower.get(i).is_some_and(|x| x == w)
+        self.lower.get(i).is_some_and(|x| *x == w)
     }
     pub fn tag(&self, i: usize) -> Tag {
         self.tags.get(i).copied().unwrap_or(Tag::X)
@@ -196,7 +196,7 @@ impl Words<'_> {
 /// "rejected proposed changes", "abandon improved economic relations": a
 /// participle right after a main verb and before a noun modifies the noun;
 /// read as a verb it would open a clause and cut the object off.
-fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
+fn participles_as_adjectives(lower: &[&str], tags: &mut [Tag]) {
     // "Ousted President Askar Akayev has agreed …": a sentence-initial
     // participle before a noun, with a finite verb later, is an adjective.
     if tags.first() == Some(&Tag::VBN) {
@@ -259,7 +259,7 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
             continue;
         }
         let aux = matches!(
-            lemma::verb_lemma(&lower[i - 1]).as_str(),
+            lemma::verb_lemma(lower[i - 1]).as_str(),
             "be" | "have" | "do" | "get" | "keep" | "remain" | "become" | "seem"
         );
         if !aux {
@@ -270,13 +270,37 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
 
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
-    let lower: Vec<String> = sentence
-        .tokens
+    // The lower-cased words in one buffer (not one String each).
+    let toks = &sentence.tokens;
+    let mut text = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.norm.is_ascii() {
+            let start = text.len();
+            text.push_str(&t.norm);
+            text[start..].make_ascii_lowercase();
+        } else {
+            text.push_str(&lemma::lowercase(&t.norm));
+        }
+        ends.push(text.len());
+    }
+    let mut start = 0;
+    let lower: Vec<&str> = ends
         .iter()
-        .map(|t| lemma::lowercase(&t.norm))
+        .map(|&end| {
+            let w = text.get(start..end).unwrap_or("");
+            start = end;
+            w
+        })
         .collect();
+    parse_lowered(sentence, &lower)
+}
+
+/// [`parse`] for a caller that already holds the sentence's words
+/// lower-cased by [`lemma::lowercase`] (one per token, in order).
+pub fn parse_lowered(sentence: &Sentence, lower: &[&str]) -> SentenceParse {
     let mut tags: Vec<Tag> = sentence.tokens.iter().map(|t| t.tag).collect();
-    participles_as_adjectives(&lower, &mut tags);
+    participles_as_adjectives(lower, &mut tags);
     let words = Words {
         lower,
         tags,

@@ -266,7 +266,7 @@ fn time_words_are_their_own_phrases_and_never_arguments() {
 #[test]
 fn participle_after_a_main_verb_before_a_noun_is_an_adjective() {
     use dyad_model::Tag;
-    let words = |ws: &[&str]| -> Vec<String> { ws.iter().map(|s| s.to_string()).collect() };
+    let words = |ws: &[&'static str]| -> Vec<&'static str> { ws.to_vec() };
     let mut tags = vec![Tag::PRP, Tag::VBP, Tag::VBN, Tag::JJ, Tag::NNS];
     super::participles_as_adjectives(
         &words(&["they", "reject", "proposed", "israeli", "changes"]),
