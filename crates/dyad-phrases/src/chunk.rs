@@ -233,7 +233,7 @@ pub(crate) fn subordinate_subjects(w: &Words, p: &mut SentenceParse) {
             continue;
         };
         if !matches!(
-            w.lower[k].as_str(),
+            w.lower[k],
             "after" | "before" | "since" | "until" | "till" | "as"
         ) {
             continue;
