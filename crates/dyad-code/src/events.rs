@@ -1613,10 +1613,8 @@ fn clause_code<'v>(
         let d = &p.clauses[k];
         for after in [c.rest.start..d.rest.end, d.rest.clone()] {
             let wide = crate::verbs::ClauseScope {
-                before: scope.before.clone(),
                 after,
-                compound_subject,
-                verb_lemma: &vg.lemma,
+                ..scope.clone()
             };
             if let Some(w) = info.best_match(verbs, words, p, &wide) {
                 let reaches = structure::pattern_reaches_into(Some(&w), k, p);
@@ -1633,7 +1631,7 @@ fn clause_code<'v>(
             before: 0..0,
             after: p.nps[subj].tokens.clone(),
             compound_subject: false,
-            verb_lemma: &vg.lemma,
+            ..scope.clone()
         };
         m = info
             .best_match(verbs, words, p, &passive_scope)

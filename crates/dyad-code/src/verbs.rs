@@ -711,6 +711,7 @@ impl Present {
 }
 
 /// Where a clause's patterns may match, and what they may know of it.
+#[derive(Clone)]
 pub struct ClauseScope<'s> {
     /// From the clause start to the verb.
     pub before: TokRange,
