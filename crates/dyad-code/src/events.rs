@@ -632,6 +632,13 @@ pub fn code_sentence(
     // must release"): the governing clause takes its code from the action,
     // which is then not coded on its own.
     let framed = frame_clauses(p, lower, &own, &subject_actors);
+    // What a punishment or accusation is for, and what hangs off it.
+    let mut alleged = vec![false; p.clauses.len()];
+    for (ci, c) in p.clauses.iter().enumerate() {
+        alleged[ci] = alleged_reason(p, ci, lower)
+            || (matches!(c.kind, ClauseKind::Infinitive | ClauseKind::Participle)
+                && c.governor.is_some_and(|g| g < ci && alleged[g]));
+    }
     for (ci, c) in p.clauses.iter().enumerate() {
         let vg = &p.verbs[c.verb];
         // A pattern that spells the negation out codes it as written.
@@ -679,6 +686,12 @@ pub fn code_sentence(
         if under_negation {
             if explaining {
                 decisions[ci] = "under a negated clause: not coded".into();
+            }
+            continue;
+        }
+        if alleged[ci] {
+            if explaining {
+                decisions[ci] = "the reason given for a punishment or accusation: not coded".into();
             }
             continue;
         }
@@ -1118,8 +1131,8 @@ pub fn code_sentence(
     }
 }
 
-/// In normally capitalised text, a one-word name written in lower case
-/// is a common word: "scaling a pole", "ate turkey", "china cups" are not
+/// In normally capitalised text, a name written in lower case is a common
+/// word or phrase: "scaling a pole", "ate turkey", "china cups" are not
 /// Poland, Turkey and China. A name right after a capitalised word is kept
 /// ("President obama").
 fn drop_common_words(mentions: &mut Vec<Mention>, s: &Sentence) {
@@ -1138,12 +1151,49 @@ fn drop_common_words(mentions: &mut Vec<Mention>, s: &Sentence) {
     if !(1..s.tokens.len()).any(upper) {
         return;
     }
+    // So is a name of several words that starts and ends in lower case: "an
+    // armed Islamic group" is not the Armed Islamic Group.
     mentions.retain(|m| {
+        let last = m.tokens.end.saturating_sub(1);
         !(m.kind == actors::MentionKind::Actor
-            && m.tokens.len() == 1
+            && (m.tokens.len() == 1 || lower_at(last))
             && lower_at(m.tokens.start)
             && !(m.tokens.start > 0 && upper(m.tokens.start - 1)))
     });
+}
+
+/// "jailed a student for helping militants", "accused Rwanda of arming
+/// rebels": the act a punishment or accusation is for is alleged, not
+/// reported as done; the punishment or accusation is the event.
+fn alleged_reason(p: &SentenceParse, ci: usize, lower: &[&str]) -> bool {
+    let c = &p.clauses[ci];
+    let vg = &p.verbs[c.verb];
+    let gerund_after = vg.tokens.start > 0
+        && vg.tokens.start == vg.main
+        && lower.get(vg.main).is_some_and(|w| w.ends_with("ing"))
+        && matches!(lower[vg.tokens.start - 1], "for" | "of");
+    if !gerund_after || ci == 0 {
+        return false;
+    }
+    let before = &p.verbs[p.clauses[ci - 1].verb];
+    matches!(
+        before.lemma.as_str(),
+        "jail"
+            | "imprison"
+            | "sentence"
+            | "convict"
+            | "arrest"
+            | "detain"
+            | "accuse"
+            | "charge"
+            | "indict"
+            | "prosecute"
+            | "punish"
+            | "fine"
+            | "blame"
+            | "suspect"
+            | "execute"
+    )
 }
 
 /// Whether two actors are one side: the same actor, or an actor and its

@@ -1319,3 +1319,15 @@ fn a_role_modifier_takes_no_country_from_a_place() {
 fn a_re_prefixed_verb_is_the_verb() {
     check("Kenya re-imposed sanctions on Somalia.", &["KEN SOM 163"]);
 }
+
+/// What someone is punished or accused for is alleged, not done: the
+/// punishment or accusation is the event.
+#[test]
+fn the_reason_for_a_punishment_is_not_coded_as_done() {
+    let got = coded("A Kenyan court jailed a Somali trader for helping militants attack Ethiopia.");
+    assert!(got.contains("KENJUD SOMBUS 173"), "{got:?}");
+    assert!(
+        got.iter().all(|e| !e.starts_with("SOM")),
+        "the trader's help is alleged: {got:?}"
+    );
+}

@@ -90,9 +90,19 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         let before_word = before.map(|i| w.lower[i]).unwrap_or("");
 
         // "to help defend Saudi Arabia": "help" takes a bare infinitive.
-        let after_help = w.tag(start) == Tag::VB
+        // So does "help" or "let" with an object: "helping militants attack
+        // the town" — the militants attack.
+        let after_object_of_help = matches!(w.tag(start), Tag::VB | Tag::VBP)
+            && before
+                .and_then(|i| p.np_of_token[i])
+                .map(|np| p.nps[np].tokens.start)
+                .and_then(|s| s.checked_sub(1))
+                .and_then(|i| p.vg_of_token[i])
+                .is_some_and(|g| matches!(p.verbs[g].lemma.as_str(), "help" | "let"));
+        let after_help = (w.tag(start) == Tag::VB
             && before.is_some_and(|i| w.tag(i).is_verb())
-            && matches!(before_word, "help" | "helps" | "helped" | "helping");
+            && matches!(before_word, "help" | "helps" | "helped" | "helping"))
+            || after_object_of_help;
         if w.tag(start) == Tag::TO || after_help {
             kind = ClauseKind::Infinitive;
             governor = previous_clause(p, v);

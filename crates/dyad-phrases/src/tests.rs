@@ -485,3 +485,17 @@ fn no_longer_negates_the_verb_group() {
     assert!(p.verbs[c.verb].negated);
     assert_eq!(np_words(&s, &p, c.subject), "Police");
 }
+
+#[test]
+fn help_with_an_object_takes_a_bare_infinitive() {
+    // "helping militants attack the town": the militants attack.
+    let s = tagged("He/PRP helped/VBD militants/NNS attack/VB the/DT town/NN ./.");
+    let p = parse(&s);
+    let attack = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "attack")
+        .expect("a clause for attack");
+    assert_eq!(attack.kind, ClauseKind::Infinitive);
+    assert_eq!(np_words(&s, &p, attack.subject), "militants");
+}
