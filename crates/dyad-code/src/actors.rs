@@ -511,7 +511,32 @@ pub fn np_actors(
             }];
         }
     }
+    // "Kenya's capital", "the Syrian border": a country's place is the
+    // country, as a place.
+    if lower.get(n.head).is_some_and(|h| is_place_noun(h)) {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.kind == MentionKind::Actor
+                && m.code.len() == 3
+                && m.tokens.start >= range.start
+                && m.tokens.end <= n.head
+        }) {
+            return vec![Actor {
+                code: m.code.clone(),
+                tokens: range.start..n.head + 1,
+                person: false,
+                name: None,
+            }];
+        }
+    }
     Vec::new()
+}
+
+/// Head nouns naming a part of a country's territory.
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "capital" | "city" | "territory" | "soil" | "border" | "coast" | "countryside" | "province"
+    )
 }
 
 /// Indexes (into `mentions`) of countries coordinated before a phrase's

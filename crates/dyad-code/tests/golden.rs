@@ -1331,3 +1331,12 @@ fn the_reason_for_a_punishment_is_not_coded_as_done() {
         "the trader's help is alleged: {got:?}"
     );
 }
+
+/// A country's capital, city or border is the country, as a place.
+#[test]
+fn a_countrys_capital_is_the_country_as_a_place() {
+    check(
+        "Al-Shabaab claimed responsibility for an attack on a hotel in Kenya's capital.",
+        &["SOMREB KEN 015"],
+    );
+}
