@@ -276,6 +276,8 @@ fn is_neg(w: &Words, i: usize) -> bool {
         || w.is(i, "never")
         // "will no longer tolerate".
         || (w.is(i, "no") && w.is(i + 1, "longer"))
+        // "can neither attack … nor block": "neither" before a verb negates it.
+        || (w.is(i, "neither") && w.tag(i + 1).is_verb())
         || (w.is(i, "longer") && i > 0 && w.is(i - 1, "no"))
 }
 
@@ -370,8 +372,10 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         .collect();
     let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
     // "agreed not to attack": the negation stands before the infinitive's "to".
+    // "neither attack … nor block": the verb after "nor" is negated too.
     let negated = (start..end).any(|k| is_neg(w, k))
-        || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1));
+        || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1))
+        || (start > 0 && w.is(start - 1, "nor"));
     let modal = (start..end)
         .find(|&k| w.tag(k) == Tag::MD)
         .map(|k| w.lower[k].clone());

@@ -485,3 +485,51 @@ fn no_longer_negates_the_verb_group() {
     assert!(p.verbs[c.verb].negated);
     assert_eq!(np_words(&s, &p, c.subject), "Police");
 }
+
+/// The clause whose main verb has `lemma`.
+fn clause_of<'p>(p: &'p SentenceParse, lemma: &str) -> &'p Clause {
+    p.clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == lemma)
+        .unwrap_or_else(|| panic!("a clause for {lemma}"))
+}
+
+#[test]
+fn neither_nor_verbs_share_the_subject_and_are_negated() {
+    let s = tagged("Militias/NNS can/MD neither/DT seize/VB the/DT port/NN nor/CC close/VB the/DT border/NN ./.");
+    let p = parse(&s);
+    for lemma in ["seize", "close"] {
+        let c = clause_of(&p, lemma);
+        assert_eq!(np_words(&s, &p, c.subject), "Militias", "{lemma}");
+        assert!(p.verbs[c.verb].negated, "{lemma} is negated");
+    }
+    assert_eq!(np_words(&s, &p, clause_of(&p, "seize").object), "the port");
+}
+
+#[test]
+fn a_coordinated_infinitive_keeps_the_controlled_subject() {
+    // Norway asked the ships to dock and (the ships) unload grain.
+    let s =
+        tagged("Norway/NNP asked/VBD the/DT ships/NNS to/TO dock/VB and/CC unload/VB grain/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "dock").subject), "the ships");
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "unload").subject),
+        "the ships"
+    );
+    // Subject control carries over the same way.
+    let s = tagged("Peru/NNP promised/VBD to/TO repair/VB and/CC reopen/VB the/DT bridge/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "reopen").subject), "Peru");
+}
+
+#[test]
+fn a_message_participle_speaks_for_its_author() {
+    let s = tagged("The/DT union/NN released/VBD a/DT letter/NN asking/VBG Oslo/NNP to/TO raise/VB wages/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "ask").subject), "The union");
+    // Any other noun before a participle is its own subject.
+    let s = tagged("The/DT union/NN saw/VBD a/DT crowd/NN asking/VBG Oslo/NNP for/IN help/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "ask").subject), "a crowd");
+}
