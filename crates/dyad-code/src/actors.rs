@@ -550,6 +550,65 @@ fn coordinated_countries(
 }
 
 /// Head nouns naming people or groups of people that carry no role code.
+/// Singular nouns for one person holding an office or role: the
+/// antecedent "he" or "she" can take ("the minister said she would …").
+pub fn is_person_role(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "vice-president"
+            | "minister"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emperor"
+            | "sultan"
+            | "emir"
+            | "monarch"
+            | "ruler"
+            | "dictator"
+            | "leader"
+            | "chief"
+            | "head"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "envoy"
+            | "secretary"
+            | "secretary-general"
+            | "governor"
+            | "mayor"
+            | "general"
+            | "commander"
+            | "official"
+            | "diplomat"
+            | "senator"
+            | "lawmaker"
+            | "legislator"
+            | "judge"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "director"
+            | "negotiator"
+            | "adviser"
+            | "advisor"
+            | "representative"
+            | "delegate"
+            | "cleric"
+            | "bishop"
+            | "pope"
+            | "imam"
+            | "ayatollah"
+            | "prosecutor"
+            | "mediator"
+    )
+}
+
 pub fn is_people_noun(w: &str) -> bool {
     matches!(
         w,

@@ -1282,3 +1282,26 @@ fn coordinated_nationalities_before_people_are_each_country() {
         &["CHN KEN 040", "KEN CHN 040"],
     );
 }
+
+/// "he"/"she" after one office holder in subject position is that office
+/// holder, in the same sentence or the next.
+#[test]
+fn a_pronoun_refers_to_an_office_holder_subject() {
+    check(
+        "Sweden's defence minister said she would visit Norway.",
+        &["SWEGOV NOR 036"],
+    );
+    // An institution is no "he": the pronoun stays unresolved.
+    check("The Swedish government said he would be punished.", &[]);
+}
+
+/// A message's participle speaks for whoever issued the message.
+#[test]
+fn an_issued_statement_urging_is_its_authors_appeal() {
+    let got =
+        coded("The Kenyan parliament issued a statement urging Uganda to free the fishermen.");
+    assert!(
+        got.iter().any(|e| e.starts_with("KENLEG UGA 02")),
+        "an appeal by the parliament to Uganda: {got:?}"
+    );
+}
