@@ -656,7 +656,15 @@ fn pp_countries<'a>(
     let n = p.nps.get(np)?;
     let next = p.nps.get(np + 1)?;
     let pr = next.preposition?;
-    if pr != n.tokens.end || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")) {
+    // "a rebel group based in Somalia": where a body is based or
+    // headquartered is its home, as "of Somalia" would say.
+    let home = pr == n.tokens.end + 1
+        && matches!(lower.get(n.tokens.end), Some(&"based" | &"headquartered"))
+        && lower.get(pr) == Some(&"in");
+    if !home
+        && (pr != n.tokens.end
+            || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")))
+    {
         return None;
     }
     // "an embassy in Tehran" is another country's mission there.

@@ -1305,3 +1305,13 @@ fn an_issued_statement_urging_is_its_authors_appeal() {
         "an appeal by the parliament to Uganda: {got:?}"
     );
 }
+
+/// Where a body is based is its home country; where troops are stationed is not.
+#[test]
+fn a_role_based_in_a_country_is_that_countrys() {
+    check("Rebels based in Sudan attacked Chad.", &["SDNREB TCD 190"]);
+    check(
+        "Troops stationed in Kenya attacked Somalia.",
+        &["---MIL SOM 190"],
+    );
+}
