@@ -268,6 +268,23 @@ fn participles_as_adjectives(lower: &[String], tags: &mut [Tag]) {
     }
 }
 
+/// "at least", "at last", "of course": fixed phrases that are adverbs, not a
+/// preposition and its object (which would stand in for a subject or object:
+/// "was disarmed, or at least put under guard"). Before a number "at least"
+/// is the number's ("at least 20 soldiers").
+fn fixed_adverbs(lower: &[String], tags: &mut [Tag]) {
+    for i in 0..lower.len().saturating_sub(1) {
+        let fixed = matches!(
+            (lower[i].as_str(), lower[i + 1].as_str()),
+            ("at", "least" | "most" | "last" | "once") | ("of", "course")
+        );
+        if fixed && tags.get(i + 2) != Some(&Tag::CD) {
+            tags[i] = Tag::RB;
+            tags[i + 1] = Tag::RB;
+        }
+    }
+}
+
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
     let lower: Vec<String> = sentence
@@ -276,6 +293,7 @@ pub fn parse(sentence: &Sentence) -> SentenceParse {
         .map(|t| lemma::lowercase(&t.norm))
         .collect();
     let mut tags: Vec<Tag> = sentence.tokens.iter().map(|t| t.tag).collect();
+    fixed_adverbs(&lower, &mut tags);
     participles_as_adjectives(&lower, &mut tags);
     let words = Words {
         lower,

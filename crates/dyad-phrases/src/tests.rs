@@ -533,3 +533,20 @@ fn a_message_participle_speaks_for_its_author() {
     let p = parse(&s);
     assert_eq!(np_words(&s, &p, clause_of(&p, "ask").subject), "a crowd");
 }
+
+#[test]
+fn at_least_is_an_adverb_unless_it_counts() {
+    let s = tagged("The/DT militia/NN was/VBD disarmed/VBN ,/, or/CC at/IN least/JJS confined/VBN to/TO barracks/NNS ./.");
+    let p = parse(&s);
+    assert!(p.nps.iter().all(|n| s.tokens[n.head].norm != "least"));
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "confine").subject),
+        "The militia"
+    );
+    let s = tagged("At/IN least/JJS 20/CD soldiers/NNS died/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "die").subject),
+        "At least 20 soldiers"
+    );
+}
