@@ -154,6 +154,48 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
     }
 }
 
+/// "last week", "this year", "the past month", and "evening" right after
+/// "Friday": phrases that say when, which the chunker built as ordinary
+/// noun phrases. They become [`NpKind::Time`], so they are never taken for
+/// a subject or an object ("surrendered last week").
+pub(crate) fn time_phrases(w: &Words, p: &mut SentenceParse) {
+    const DAY_PART: &[&str] = &["morning", "afternoon", "evening", "night"];
+    for n in &mut p.nps {
+        if n.possessor.is_some() {
+            continue;
+        }
+        let mut words: Vec<&str> = n.tokens.clone().map(|k| w.lower[k].as_str()).collect();
+        if words.first() == Some(&"the") {
+            words.remove(0);
+        }
+        let relative = matches!(
+            words.as_slice(),
+            [
+                "last" | "next" | "this" | "past" | "coming" | "previous" | "same",
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "winter"
+                    | "decade"
+            ]
+        );
+        let day_part = matches!(words.as_slice(), [part] if DAY_PART.contains(part))
+            && n.tokens.start > 0
+            && is_temporal(&w.lower[n.tokens.start - 1]);
+        if relative || day_part {
+            n.kind = NpKind::Time;
+        }
+    }
+}
+
 /// If a parenthesis opens at `i` and holds only a few nouns, numbers or
 /// name words ("(APEC)", "(Party of God)"), the position of its `)`.
 fn inner_parenthesis(w: &Words, i: usize) -> Option<usize> {

@@ -302,6 +302,7 @@ pub fn parse(sentence: &Sentence) -> SentenceParse {
     };
     let mut p = SentenceParse::default();
     chunk::chunk(&words, &mut p);
+    chunk::time_phrases(&words, &mut p);
     chunk::coordinate(&words, &mut p);
     chunk::subordinate_subjects(&words, &mut p);
     clause::clauses(&words, &mut p);

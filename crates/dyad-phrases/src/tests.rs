@@ -550,3 +550,25 @@ fn at_least_is_an_adverb_unless_it_counts() {
         "At least 20 soldiers"
     );
 }
+
+#[test]
+fn relative_time_phrases_are_no_objects() {
+    let s = tagged(
+        "Hundreds/NNS of/IN rebels/NNS surrendered/VBD last/JJ week/NN near/IN Gulu/NNP ./.",
+    );
+    let p = parse(&s);
+    let c = clause_of(&p, "surrender");
+    assert_eq!(c.object, None);
+    assert_eq!(np_words(&s, &p, c.subject), "Hundreds");
+    let s = tagged("Soldiers/NNS shelled/VBD the/DT town/NN on/IN Sunday/NNP evening/NN ./.");
+    let p = parse(&s);
+    let evening = p.nps.iter().find(|n| s.tokens[n.head].norm == "evening");
+    assert_eq!(evening.map(|n| n.kind), Some(NpKind::Time));
+    // A year that owns something is not a time phrase.
+    let s = tagged("Last/JJ year/NN 's/POS vote/NN angered/VBD Lima/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "anger").subject),
+        "Last year 's vote"
+    );
+}
