@@ -473,8 +473,11 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
                 // "neither Chad nor Niger".
                 | ["nor"]
                 | [",", "nor"] => true,
-                // A list comma only joins when an "and" closes the list later.
-                [","] => list_closes(w, p, j + 1),
+                // A list comma only joins when an "and" closes the list later,
+                // and not across the comma that ends a fronted prepositional
+                // phrase: "At the end of the seminar, 100 scholars and
+                // activists signed …" (the list after it is the subject).
+                [","] => list_closes(w, p, j + 1) && !ends_fronted_phrase(w, p, j),
                 _ => false,
             };
             // Both sides must be the same sort of thing and neither a pronoun object.
@@ -543,20 +546,50 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
 
 /// Whether the noun phrases from `from` on form a list that an "and"/"or" closes.
 fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
+    list_last(w, p, from).is_some()
+}
+
+/// The last member of the list that starts at phrase `from`, if an
+/// "and"/"or"/"nor" closes it.
+fn list_last(w: &Words, p: &SentenceParse, from: usize) -> Option<usize> {
     let mut j = from;
     while let Some(np) = p.nps.get(j) {
         let end = np.tokens.end;
-        let Some(next) = p.nps.get(j + 1) else {
-            return false;
-        };
+        let next = p.nps.get(j + 1)?;
         let gap: Vec<&str> = (end..next.tokens.start)
             .map(|i| w.lower[i].as_str())
             .collect();
         match gap.as_slice() {
-            ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => return true,
+            ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => {
+                return Some(j + 1)
+            }
             [","] => j += 1,
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
+}
+
+/// Whether the comma after phrase `a` closes a sentence-initial
+/// prepositional phrase: the sentence opens with a preposition, no verb
+/// stands before the comma, and the list after it runs straight into a
+/// verb. ("In Kenya, Uganda and Tanzania, rebels …" stays one list: a
+/// comma follows it.)
+pub(crate) fn ends_fronted_phrase(w: &Words, p: &SentenceParse, a: usize) -> bool {
+    let a_end = p.nps[a].tokens.end;
+    let mut first = 0;
+    while first < a_end && w.tag(first).is_adv() {
+        first += 1;
+    }
+    let fronted = matches!(w.tag(first), Tag::IN | Tag::TO)
+        && !is_subordinator(&w.lower[first])
+        && p.nps[a].preposition.is_some()
+        && (0..a_end).all(|k| p.vg_of_token[k].is_none());
+    if !fronted {
+        return false;
+    }
+    list_last(w, p, a + 1).is_some_and(|last| {
+        let end = p.nps[last].tokens.end;
+        p.vg_of_token.get(end).copied().flatten().is_some()
+    })
 }

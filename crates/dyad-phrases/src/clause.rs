@@ -516,7 +516,9 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 && p.np_of_token[n.tokens.start - 2].is_some_and(|q| {
                     p.nps[q].preposition.is_some() || p.nps[q].coordination.is_some()
                 })
-                && matches!(after_np, Some(",") | Some("and") | Some("or"));
+                && matches!(after_np, Some(",") | Some("and") | Some("or"))
+                && !p.np_of_token[n.tokens.start - 2]
+                    .is_some_and(|q| crate::chunk::ends_fronted_phrase(w, p, q));
             if list_item {
                 k = n.tokens.start;
                 continue;

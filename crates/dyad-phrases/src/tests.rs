@@ -572,3 +572,21 @@ fn relative_time_phrases_are_no_objects() {
         "Last year 's vote"
     );
 }
+
+#[test]
+fn a_fronted_prepositional_phrase_ends_at_its_comma() {
+    let s = tagged("After/IN a/DT meeting/NN on/IN trade/NN ,/, some/DT 50/CD Peruvian/JJ farmers/NNS and/CC traders/NNS blocked/VBD roads/NNS ./.");
+    let p = parse(&s);
+    let c = clause_of(&p, "block");
+    assert_eq!(np_words(&s, &p, c.subject), "some 50 Peruvian farmers");
+    let members = p.conjuncts(c.subject.unwrap());
+    assert_eq!(members.len(), 2);
+    // A list of places inside the fronted phrase stays one list.
+    let s = tagged(
+        "In/IN Lima/NNP ,/, Cusco/NNP and/CC Puno/NNP ,/, farmers/NNS blocked/VBD roads/NNS ./.",
+    );
+    let p = parse(&s);
+    let lima = p.np_of_token[1].unwrap();
+    assert_eq!(p.conjuncts(lima).len(), 3);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "block").subject), "farmers");
+}
