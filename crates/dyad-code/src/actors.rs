@@ -581,6 +581,65 @@ fn coordinated_countries(
 }
 
 /// Head nouns naming people or groups of people that carry no role code.
+/// Singular nouns for one person holding an office or role: the
+/// antecedent "he" or "she" can take ("the minister said she would …").
+pub fn is_person_role(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "vice-president"
+            | "minister"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emperor"
+            | "sultan"
+            | "emir"
+            | "monarch"
+            | "ruler"
+            | "dictator"
+            | "leader"
+            | "chief"
+            | "head"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "envoy"
+            | "secretary"
+            | "secretary-general"
+            | "governor"
+            | "mayor"
+            | "general"
+            | "commander"
+            | "official"
+            | "diplomat"
+            | "senator"
+            | "lawmaker"
+            | "legislator"
+            | "judge"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "director"
+            | "negotiator"
+            | "adviser"
+            | "advisor"
+            | "representative"
+            | "delegate"
+            | "cleric"
+            | "bishop"
+            | "pope"
+            | "imam"
+            | "ayatollah"
+            | "prosecutor"
+            | "mediator"
+    )
+}
+
 pub fn is_people_noun(w: &str) -> bool {
     matches!(
         w,
@@ -628,7 +687,15 @@ fn pp_countries<'a>(
     let n = p.nps.get(np)?;
     let next = p.nps.get(np + 1)?;
     let pr = next.preposition?;
-    if pr != n.tokens.end || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")) {
+    // "a rebel group based in Somalia": where a body is based or
+    // headquartered is its home, as "of Somalia" would say.
+    let home = pr == n.tokens.end + 1
+        && matches!(lower.get(n.tokens.end), Some(&"based" | &"headquartered"))
+        && lower.get(pr) == Some(&"in");
+    if !home
+        && (pr != n.tokens.end
+            || !matches!(lower.get(pr), Some(&"of") | Some(&"from") | Some(&"in")))
+    {
         return None;
     }
     // "an embassy in Tehran" is another country's mission there.

@@ -531,6 +531,14 @@ pub fn code_sentence(
         for a in &acts {
             ctx.note(a, true);
         }
+        // "The Kenyan president said he would …": one office holder in
+        // subject position is who a later "he" or "she" most likely means.
+        if acts.len() == 1
+            && c.subject
+                .is_some_and(|np| actors::is_person_role(lower[p.nps[np].head]))
+        {
+            ctx.last_person = Some(acts[0].clone());
+        }
         if acts.len() >= 2 {
             ctx.last_group = acts.clone();
         }

@@ -1340,3 +1340,36 @@ fn a_countrys_capital_is_the_country_as_a_place() {
         &["SOMREB KEN 015"],
     );
 }
+
+/// "he"/"she" after one office holder in subject position is that office
+/// holder, in the same sentence or the next.
+#[test]
+fn a_pronoun_refers_to_an_office_holder_subject() {
+    check(
+        "Sweden's defence minister said she would visit Norway.",
+        &["SWEGOV NOR 036"],
+    );
+    // An institution is no "he": the pronoun stays unresolved.
+    check("The Swedish government said he would be punished.", &[]);
+}
+
+/// A message's participle speaks for whoever issued the message.
+#[test]
+fn an_issued_statement_urging_is_its_authors_appeal() {
+    let got =
+        coded("The Kenyan parliament issued a statement urging Uganda to free the fishermen.");
+    assert!(
+        got.iter().any(|e| e.starts_with("KENLEG UGA 02")),
+        "an appeal by the parliament to Uganda: {got:?}"
+    );
+}
+
+/// Where a body is based is its home country; where troops are stationed is not.
+#[test]
+fn a_role_based_in_a_country_is_that_countrys() {
+    check("Rebels based in Sudan attacked Chad.", &["SDNREB TCD 190"]);
+    check(
+        "Troops stationed in Kenya attacked Somalia.",
+        &["---MIL SOM 190"],
+    );
+}

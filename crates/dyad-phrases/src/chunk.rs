@@ -154,6 +154,48 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
     }
 }
 
+/// "last week", "this year", "the past month", and "evening" right after
+/// "Friday": phrases that say when, which the chunker built as ordinary
+/// noun phrases. They become [`NpKind::Time`], so they are never taken for
+/// a subject or an object ("surrendered last week").
+pub(crate) fn time_phrases(w: &Words, p: &mut SentenceParse) {
+    const DAY_PART: &[&str] = &["morning", "afternoon", "evening", "night"];
+    for n in &mut p.nps {
+        if n.possessor.is_some() {
+            continue;
+        }
+        let mut words: Vec<&str> = n.tokens.clone().map(|k| w.lower[k]).collect();
+        if words.first() == Some(&"the") {
+            words.remove(0);
+        }
+        let relative = matches!(
+            words.as_slice(),
+            [
+                "last" | "next" | "this" | "past" | "coming" | "previous" | "same",
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "winter"
+                    | "decade"
+            ]
+        );
+        let day_part = matches!(words.as_slice(), [part] if DAY_PART.contains(part))
+            && n.tokens.start > 0
+            && is_temporal(&w.lower[n.tokens.start - 1]);
+        if relative || day_part {
+            n.kind = NpKind::Time;
+        }
+    }
+}
+
 /// If a parenthesis opens at `i` and holds only a few nouns, numbers or
 /// name words ("(APEC)", "(Party of God)"), the position of its `)`.
 fn inner_parenthesis(w: &Words, i: usize) -> Option<usize> {
@@ -273,6 +315,8 @@ fn is_neg(w: &Words, i: usize) -> bool {
         || w.is(i, "never")
         // "will no longer tolerate".
         || (w.is(i, "no") && w.is(i + 1, "longer"))
+        // "can neither attack … nor block": "neither" before a verb negates it.
+        || (w.is(i, "neither") && w.tag(i + 1).is_verb())
         || (w.is(i, "longer") && i > 0 && w.is(i - 1, "no"))
 }
 
@@ -367,8 +411,10 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
         .collect();
     let passive = w.tag(main) == Tag::VBN && aux.iter().any(|a| a == "be" || a == "get");
     // "agreed not to attack": the negation stands before the infinitive's "to".
+    // "neither attack … nor block": the verb after "nor" is negated too.
     let negated = (start..end).any(|k| is_neg(w, k))
-        || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1));
+        || (w.tag(start) == Tag::TO && start > 0 && is_neg(w, start - 1))
+        || (start > 0 && w.is(start - 1, "nor"));
     let modal = (start..end)
         .find(|&k| w.tag(k) == Tag::MD)
         .map(|k| w.lower[k].to_string());
@@ -424,8 +470,11 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
                 // "neither Chad nor Niger".
                 | ["nor"]
                 | [",", "nor"] => true,
-                // A list comma only joins when an "and" closes the list later.
-                [","] => list_closes(w, p, j + 1),
+                // A list comma only joins when an "and" closes the list later,
+                // and not across the comma that ends a fronted prepositional
+                // phrase: "At the end of the seminar, 100 scholars and
+                // activists signed …" (the list after it is the subject).
+                [","] => list_closes(w, p, j + 1) && !ends_fronted_phrase(w, p, j),
                 _ => false,
             };
             // Both sides must be the same sort of thing and neither a pronoun object.
@@ -494,18 +543,48 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
 
 /// Whether the noun phrases from `from` on form a list that an "and"/"or" closes.
 fn list_closes(w: &Words, p: &SentenceParse, from: usize) -> bool {
+    list_last(w, p, from).is_some()
+}
+
+/// The last member of the list that starts at phrase `from`, if an
+/// "and"/"or"/"nor" closes it.
+fn list_last(w: &Words, p: &SentenceParse, from: usize) -> Option<usize> {
     let mut j = from;
     while let Some(np) = p.nps.get(j) {
         let end = np.tokens.end;
-        let Some(next) = p.nps.get(j + 1) else {
-            return false;
-        };
+        let next = p.nps.get(j + 1)?;
         let gap: Vec<&str> = (end..next.tokens.start).map(|i| w.lower[i]).collect();
         match gap.as_slice() {
-            ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => return true,
+            ["and"] | ["or"] | ["nor"] | [",", "and"] | [",", "or"] | [",", "nor"] => {
+                return Some(j + 1)
+            }
             [","] => j += 1,
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
+}
+
+/// Whether the comma after phrase `a` closes a sentence-initial
+/// prepositional phrase: the sentence opens with a preposition, no verb
+/// stands before the comma, and the list after it runs straight into a
+/// verb. ("In Kenya, Uganda and Tanzania, rebels …" stays one list: a
+/// comma follows it.)
+pub(crate) fn ends_fronted_phrase(w: &Words, p: &SentenceParse, a: usize) -> bool {
+    let a_end = p.nps[a].tokens.end;
+    let mut first = 0;
+    while first < a_end && w.tag(first).is_adv() {
+        first += 1;
+    }
+    let fronted = matches!(w.tag(first), Tag::IN | Tag::TO)
+        && !is_subordinator(&w.lower[first])
+        && p.nps[a].preposition.is_some()
+        && (0..a_end).all(|k| p.vg_of_token[k].is_none());
+    if !fronted {
+        return false;
+    }
+    list_last(w, p, a + 1).is_some_and(|last| {
+        let end = p.nps[last].tokens.end;
+        p.vg_of_token.get(end).copied().flatten().is_some()
+    })
 }

@@ -67,6 +67,33 @@ pub fn is_reporting_verb(lemma: &str) -> bool {
     )
 }
 
+/// Nouns for a written or spoken message, which say what their author says.
+fn is_message_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement"
+            | "declaration"
+            | "communique"
+            | "communiqué"
+            | "letter"
+            | "resolution"
+            | "message"
+            | "note"
+            | "memorandum"
+            | "report"
+            | "petition"
+            | "proposal"
+            | "bill"
+            | "motion"
+            | "decree"
+            | "appeal"
+            | "ultimatum"
+            | "warning"
+            | "plea"
+            | "manifesto"
+    )
+}
+
 fn is_boundary(w: &Words, i: usize) -> bool {
     matches!(w.lower[i], ";" | ":" | "--")
 }
@@ -80,6 +107,10 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         let mut kind = ClauseKind::Main;
         let mut governor = None;
         let mut subject = None;
+        // A verb coordinated with the clause before shares its subject, which
+        // control must not recompute: "urged Kenya to open and expand its
+        // markets" — Kenya expands.
+        let mut coordinated = false;
 
         // What stands right before the verb group (skipping adverbs).
         let mut b = start;
@@ -137,6 +168,15 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             if w.tag(vg.main) == Tag::VBN {
                 subject = before.and_then(|i| p.np_of_token[i]);
             }
+            // "issued a statement urging …": a message speaks for whoever
+            // issued it, so its author is the participle's subject.
+            if w.tag(vg.main) == Tag::VBG {
+                if let (Some(s), Some(g)) = (subject, governor.and_then(|g| p.clauses.get(g))) {
+                    if g.object == Some(s) && is_message_noun(&w.lower[p.nps[s].head]) {
+                        subject = g.subject;
+                    }
+                }
+            }
             // "Oxfam Canada today called on …": a time word is not the subject.
             if subject.is_some_and(|s| p.nps[s].kind == crate::NpKind::Time) {
                 subject = subject_left_of(w, p, b);
@@ -165,7 +205,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             // "emphasis on trust, and upholding fairness": a gerund in a list of
             // nouns, not a verb coordinated with the clause before.
             kind = ClauseKind::Participle;
-        } else if matches!(before_word, "and" | "or" | "but")
+        } else if matches!(before_word, "and" | "or" | "but" | "nor")
             && before.is_some_and(|i| {
                 i > 0
                     && (p.vg_of_token[i - 1].is_some()
@@ -182,6 +222,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             subject = prev.and_then(|c| p.clauses[c].subject);
             kind = prev.map(|c| p.clauses[c].kind).unwrap_or(ClauseKind::Main);
             governor = prev.and_then(|c| p.clauses[c].governor);
+            coordinated = subject.is_some();
         }
         if subject.is_none() && kind != ClauseKind::Infinitive {
             subject = subject_left_of(w, p, b);
@@ -243,7 +284,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
         } else if kind == ClauseKind::Main && subject.is_none() {
             // (only Infinitive reaches here)
         }
-        if kind == ClauseKind::Infinitive {
+        if kind == ClauseKind::Infinitive && !coordinated {
             // Subject control: "X agreed to help" → X; object control:
             // "X urged Kenya to align" → Kenya.
             if let Some(g) = governor {
@@ -485,7 +526,9 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                 && p.np_of_token[n.tokens.start - 2].is_some_and(|q| {
                     p.nps[q].preposition.is_some() || p.nps[q].coordination.is_some()
                 })
-                && matches!(after_np, Some(",") | Some("and") | Some("or"));
+                && matches!(after_np, Some(",") | Some("and") | Some("or"))
+                && !p.np_of_token[n.tokens.start - 2]
+                    .is_some_and(|q| crate::chunk::ends_fronted_phrase(w, p, q));
             if list_item {
                 k = n.tokens.start;
                 continue;

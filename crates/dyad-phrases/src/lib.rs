@@ -268,6 +268,23 @@ fn participles_as_adjectives(lower: &[&str], tags: &mut [Tag]) {
     }
 }
 
+/// "at least", "at last", "of course": fixed phrases that are adverbs, not a
+/// preposition and its object (which would stand in for a subject or object:
+/// "was disarmed, or at least put under guard"). Before a number "at least"
+/// is the number's ("at least 20 soldiers").
+fn fixed_adverbs(lower: &[&str], tags: &mut [Tag]) {
+    for i in 0..lower.len().saturating_sub(1) {
+        let fixed = matches!(
+            (lower[i], lower[i + 1]),
+            ("at", "least" | "most" | "last" | "once") | ("of", "course")
+        );
+        if fixed && tags.get(i + 2) != Some(&Tag::CD) {
+            tags[i] = Tag::RB;
+            tags[i + 1] = Tag::RB;
+        }
+    }
+}
+
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
     // The lower-cased words in one buffer (not one String each).
@@ -300,6 +317,7 @@ pub fn parse(sentence: &Sentence) -> SentenceParse {
 /// lower-cased by [`lemma::lowercase`] (one per token, in order).
 pub fn parse_lowered(sentence: &Sentence, lower: &[&str]) -> SentenceParse {
     let mut tags: Vec<Tag> = sentence.tokens.iter().map(|t| t.tag).collect();
+    fixed_adverbs(lower, &mut tags);
     participles_as_adjectives(lower, &mut tags);
     let words = Words {
         lower,
@@ -308,6 +326,7 @@ pub fn parse_lowered(sentence: &Sentence, lower: &[&str]) -> SentenceParse {
     };
     let mut p = SentenceParse::default();
     chunk::chunk(&words, &mut p);
+    chunk::time_phrases(&words, &mut p);
     chunk::coordinate(&words, &mut p);
     chunk::subordinate_subjects(&words, &mut p);
     clause::clauses(&words, &mut p);

@@ -499,3 +499,108 @@ fn help_with_an_object_takes_a_bare_infinitive() {
     assert_eq!(attack.kind, ClauseKind::Infinitive);
     assert_eq!(np_words(&s, &p, attack.subject), "militants");
 }
+
+/// The clause whose main verb has `lemma`.
+fn clause_of<'p>(p: &'p SentenceParse, lemma: &str) -> &'p Clause {
+    p.clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == lemma)
+        .unwrap_or_else(|| panic!("a clause for {lemma}"))
+}
+
+#[test]
+fn neither_nor_verbs_share_the_subject_and_are_negated() {
+    let s = tagged("Militias/NNS can/MD neither/DT seize/VB the/DT port/NN nor/CC close/VB the/DT border/NN ./.");
+    let p = parse(&s);
+    for lemma in ["seize", "close"] {
+        let c = clause_of(&p, lemma);
+        assert_eq!(np_words(&s, &p, c.subject), "Militias", "{lemma}");
+        assert!(p.verbs[c.verb].negated, "{lemma} is negated");
+    }
+    assert_eq!(np_words(&s, &p, clause_of(&p, "seize").object), "the port");
+}
+
+#[test]
+fn a_coordinated_infinitive_keeps_the_controlled_subject() {
+    // Norway asked the ships to dock and (the ships) unload grain.
+    let s =
+        tagged("Norway/NNP asked/VBD the/DT ships/NNS to/TO dock/VB and/CC unload/VB grain/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "dock").subject), "the ships");
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "unload").subject),
+        "the ships"
+    );
+    // Subject control carries over the same way.
+    let s = tagged("Peru/NNP promised/VBD to/TO repair/VB and/CC reopen/VB the/DT bridge/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "reopen").subject), "Peru");
+}
+
+#[test]
+fn a_message_participle_speaks_for_its_author() {
+    let s = tagged("The/DT union/NN released/VBD a/DT letter/NN asking/VBG Oslo/NNP to/TO raise/VB wages/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "ask").subject), "The union");
+    // Any other noun before a participle is its own subject.
+    let s = tagged("The/DT union/NN saw/VBD a/DT crowd/NN asking/VBG Oslo/NNP for/IN help/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "ask").subject), "a crowd");
+}
+
+#[test]
+fn at_least_is_an_adverb_unless_it_counts() {
+    let s = tagged("The/DT militia/NN was/VBD disarmed/VBN ,/, or/CC at/IN least/JJS confined/VBN to/TO barracks/NNS ./.");
+    let p = parse(&s);
+    assert!(p.nps.iter().all(|n| s.tokens[n.head].norm != "least"));
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "confine").subject),
+        "The militia"
+    );
+    let s = tagged("At/IN least/JJS 20/CD soldiers/NNS died/VBD ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "die").subject),
+        "At least 20 soldiers"
+    );
+}
+
+#[test]
+fn relative_time_phrases_are_no_objects() {
+    let s = tagged(
+        "Hundreds/NNS of/IN rebels/NNS surrendered/VBD last/JJ week/NN near/IN Gulu/NNP ./.",
+    );
+    let p = parse(&s);
+    let c = clause_of(&p, "surrender");
+    assert_eq!(c.object, None);
+    assert_eq!(np_words(&s, &p, c.subject), "Hundreds");
+    let s = tagged("Soldiers/NNS shelled/VBD the/DT town/NN on/IN Sunday/NNP evening/NN ./.");
+    let p = parse(&s);
+    let evening = p.nps.iter().find(|n| s.tokens[n.head].norm == "evening");
+    assert_eq!(evening.map(|n| n.kind), Some(NpKind::Time));
+    // A year that owns something is not a time phrase.
+    let s = tagged("Last/JJ year/NN 's/POS vote/NN angered/VBD Lima/NNP ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, clause_of(&p, "anger").subject),
+        "Last year 's vote"
+    );
+}
+
+#[test]
+fn a_fronted_prepositional_phrase_ends_at_its_comma() {
+    let s = tagged("After/IN a/DT meeting/NN on/IN trade/NN ,/, some/DT 50/CD Peruvian/JJ farmers/NNS and/CC traders/NNS blocked/VBD roads/NNS ./.");
+    let p = parse(&s);
+    let c = clause_of(&p, "block");
+    assert_eq!(np_words(&s, &p, c.subject), "some 50 Peruvian farmers");
+    let members = p.conjuncts(c.subject.unwrap());
+    assert_eq!(members.len(), 2);
+    // A list of places inside the fronted phrase stays one list.
+    let s = tagged(
+        "In/IN Lima/NNP ,/, Cusco/NNP and/CC Puno/NNP ,/, farmers/NNS blocked/VBD roads/NNS ./.",
+    );
+    let p = parse(&s);
+    let lima = p.np_of_token[1].unwrap();
+    assert_eq!(p.conjuncts(lima).len(), 3);
+    assert_eq!(np_words(&s, &p, clause_of(&p, "block").subject), "farmers");
+}
