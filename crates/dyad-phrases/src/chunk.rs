@@ -189,7 +189,7 @@ pub(crate) fn time_phrases(w: &Words, p: &mut SentenceParse) {
         );
         let day_part = matches!(words.as_slice(), [part] if DAY_PART.contains(part))
             && n.tokens.start > 0
-            && is_temporal(&w.lower[n.tokens.start - 1]);
+            && is_temporal(w.lower[n.tokens.start - 1]);
         if relative || day_part {
             n.kind = NpKind::Time;
         }
@@ -577,7 +577,7 @@ pub(crate) fn ends_fronted_phrase(w: &Words, p: &SentenceParse, a: usize) -> boo
         first += 1;
     }
     let fronted = matches!(w.tag(first), Tag::IN | Tag::TO)
-        && !is_subordinator(&w.lower[first])
+        && !is_subordinator(w.lower[first])
         && p.nps[a].preposition.is_some()
         && (0..a_end).all(|k| p.vg_of_token[k].is_none());
     if !fronted {

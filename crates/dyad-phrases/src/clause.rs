@@ -172,7 +172,7 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
             // issued it, so its author is the participle's subject.
             if w.tag(vg.main) == Tag::VBG {
                 if let (Some(s), Some(g)) = (subject, governor.and_then(|g| p.clauses.get(g))) {
-                    if g.object == Some(s) && is_message_noun(&w.lower[p.nps[s].head]) {
+                    if g.object == Some(s) && is_message_noun(w.lower[p.nps[s].head]) {
                         subject = g.subject;
                     }
                 }
