@@ -804,11 +804,24 @@ pub fn code_sentence(
         // after its phrase, with no object, is passive — when the sentence
         // has a main verb of its own (else the "participle" is a main verb
         // the tagger misread).
+        // The phrase must belong to another clause (its object, a
+        // prepositional object, or the subject of a verb after it): a
+        // sentence-opening "Ethiopia broken down with Libya" is a main verb
+        // missing its auxiliary.
+        let in_other_clause = |np: usize| {
+            p.clauses.iter().enumerate().any(|(oi, o)| {
+                oi != ci
+                    && (o.object == Some(np)
+                        || o.preps.iter().any(|pp| pp.np == np)
+                        || (o.subject == Some(np) && p.verbs[o.verb].main > vg.main))
+            })
+        };
         let reduced_passive = c.kind == ClauseKind::Participle
             && vg.tokens.start == vg.main
             && c.object.is_none()
             && tags.get(vg.main) == Some(&Tag::VBN)
-            && p.clauses.iter().any(|o| o.kind == ClauseKind::Main);
+            && p.clauses.iter().any(|o| o.kind == ClauseKind::Main)
+            && c.subject.is_some_and(in_other_clause);
         let passive = (vg.passive || reduced_passive)
             && !(adjectival && composed.is_some() && c.agent.is_none());
         if passive {
