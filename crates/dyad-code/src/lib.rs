@@ -136,7 +136,7 @@ impl Pipeline {
             return;
         }
         // One buffer for the words (str::to_lowercase, as lemma::lowercase).
-        let words = LowerWords::of(std::slice::from_ref(&*s));
+        let words = dyad_model::lower::LowerWords::of(std::slice::from_ref(&*s));
         let lower = words.sentence(0);
         for i in 1..s.tokens.len() {
             // The verb or its noun: "demanded that", "its demands that".
@@ -226,7 +226,7 @@ impl Pipeline {
         let mut out = Vec::new();
         // One lower-cased word list per sentence serves the discard search
         // and the coder; the words of the whole document share one buffer.
-        let lowered = LowerWords::of(&doc.sentences);
+        let lowered = dyad_model::lower::LowerWords::of(&doc.sentences);
         let lowered: Vec<Vec<&str>> = (0..doc.sentences.len())
             .map(|i| lowered.sentence(i))
             .collect();
@@ -421,71 +421,6 @@ fn lowercase(s: &Sentence) -> Vec<String> {
         .collect()
 }
 
-/// The lower-cased words of several sentences in one buffer (one
-/// allocation per document instead of one per word).
-struct LowerWords {
-    text: String,
-    /// Per word, its end in `text`; per sentence, its words' range in `ends`.
-    ends: Vec<usize>,
-    sentences: Vec<std::ops::Range<usize>>,
-}
-
-impl LowerWords {
-    fn of(sentences: &[Sentence]) -> LowerWords {
-        let words: usize = sentences.iter().map(|s| s.tokens.len()).sum();
-        let bytes: usize = sentences
-            .iter()
-            .flat_map(|s| &s.tokens)
-            .map(|t| t.norm.len())
-            .sum();
-        let mut out = LowerWords {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(words),
-            sentences: Vec::with_capacity(sentences.len()),
-        };
-        for s in sentences {
-            let first = out.ends.len();
-            for t in &s.tokens {
-                let w = t.norm.as_str();
-                if w.is_ascii() {
-                    let start = out.text.len();
-                    out.text.push_str(w);
-                    out.text[start..].make_ascii_lowercase();
-                } else {
-                    // As `dyad_phrases::lemma::lowercase` (final sigma and all).
-                    out.text.push_str(&dyad_phrases::lemma::lowercase(w));
-                }
-                out.ends.push(out.text.len());
-            }
-            out.sentences.push(first..out.ends.len());
-        }
-        out
-    }
-
-    /// Sentence `i`'s words.
-    fn sentence(&self, i: usize) -> Vec<&str> {
-        let Some(r) = self.sentences.get(i) else {
-            return Vec::new();
-        };
-        let mut start = r
-            .start
-            .checked_sub(1)
-            .and_then(|k| self.ends.get(k))
-            .copied()
-            .unwrap_or(0);
-        self.ends
-            .get(r.clone())
-            .unwrap_or_default()
-            .iter()
-            .map(|&end| {
-                let w = self.text.get(start..end).unwrap_or("");
-                start = end;
-                w
-            })
-            .collect()
-    }
-}
-
 fn as_strs(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).collect()
 }
@@ -648,7 +583,7 @@ mod tests {
             Sentence::from_tagged(&[]),
             Sentence::from_tagged(&[("SAID", VBD), ("it", PRP), (".", Period)]),
         ];
-        let lw = LowerWords::of(&sentences);
+        let lw = dyad_model::lower::LowerWords::of(&sentences);
         for (i, s) in sentences.iter().enumerate() {
             assert_eq!(lw.sentence(i), as_strs(&lowercase(s)));
         }

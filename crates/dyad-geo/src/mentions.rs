@@ -195,14 +195,6 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    }
-}
-
 /// The first sentence whose span contains `at`.
 fn sentence_at(doc: &Document, at: usize) -> Option<usize> {
     let i = doc.sentences.partition_point(|s| s.span.end <= at);
@@ -278,34 +270,14 @@ fn sentence_mentions(s: &Sentence, gaz: &Gazetteer, out: &mut Vec<Raw>, demonyms
     let toks = &s.tokens;
     // Lower-cased tokens, built only for sentences that name a place
     // (most do not): this stage must stay cheap next to coding.
-    let lowers_cell: std::cell::OnceCell<(String, Vec<usize>)> = std::cell::OnceCell::new();
+    let lowers_cell: std::cell::OnceCell<dyad_model::lower::LowerWords> =
+        std::cell::OnceCell::new();
     let lowers_words: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
     let lowers_of = || -> &[&str] {
         lowers_words.get_or_init(|| {
-            // One buffer for the sentence's words, not one String each.
-            let (text, ends) = lowers_cell.get_or_init(|| {
-                let mut text = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
-                let mut ends = Vec::with_capacity(toks.len());
-                for t in toks {
-                    if t.norm.is_ascii() {
-                        let start = text.len();
-                        text.push_str(&t.norm);
-                        text[start..].make_ascii_lowercase();
-                    } else {
-                        text.push_str(&lower(&t.norm));
-                    }
-                    ends.push(text.len());
-                }
-                (text, ends)
-            });
-            let mut start = 0;
-            ends.iter()
-                .map(|&end| {
-                    let w = text.get(start..end).unwrap_or("");
-                    start = end;
-                    w
-                })
-                .collect()
+            lowers_cell
+                .get_or_init(|| dyad_model::lower::LowerWords::of_tokens(toks))
+                .sentence(0)
         })
     };
     let max_window = (gaz.max_words + 2).min(10);

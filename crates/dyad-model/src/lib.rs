@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 mod cameo;
 pub mod hash;
+pub mod lower;
 pub use cameo::{CameoEntry, CameoTable, PloverMapping, QuadClass};
 mod event;
 pub use event::{EventRecord, EventSpans, Location, Plover};

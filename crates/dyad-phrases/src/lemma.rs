@@ -12,15 +12,7 @@ use std::sync::OnceLock;
 /// word tables use the fast hasher.
 type WordBuild = BuildHasherDefault<FastHasher>;
 
-/// `word.to_lowercase()`, without Unicode case tables for ASCII words (the
-/// same result: an ASCII letter's lower case is its ASCII lower case).
-pub fn lowercase(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
-    }
-}
+pub use dyad_model::lower::lowercase;
 
 const VERB_LEMMAS: &str = include_str!("../data/verb-lemmas.txt");
 const VERB_EXC: &str = include_str!("../data/verb-exceptions.txt");

@@ -287,30 +287,8 @@ fn fixed_adverbs(lower: &[&str], tags: &mut [Tag]) {
 
 /// Parse one tagged sentence.
 pub fn parse(sentence: &Sentence) -> SentenceParse {
-    // The lower-cased words in one buffer (not one String each).
-    let toks = &sentence.tokens;
-    let mut text = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        if t.norm.is_ascii() {
-            let start = text.len();
-            text.push_str(&t.norm);
-            text[start..].make_ascii_lowercase();
-        } else {
-            text.push_str(&lemma::lowercase(&t.norm));
-        }
-        ends.push(text.len());
-    }
-    let mut start = 0;
-    let lower: Vec<&str> = ends
-        .iter()
-        .map(|&end| {
-            let w = text.get(start..end).unwrap_or("");
-            start = end;
-            w
-        })
-        .collect();
-    parse_lowered(sentence, &lower)
+    let words = dyad_model::lower::LowerWords::of_tokens(&sentence.tokens);
+    parse_lowered(sentence, &words.sentence(0))
 }
 
 /// [`parse`] for a caller that already holds the sentence's words
