@@ -48,16 +48,22 @@ pub fn is_verb_lemma(word: &str) -> bool {
 
 /// The base form of a verb (`word` lower-cased by the caller or not).
 pub fn verb_lemma(word: &str) -> String {
-    verb_lemma_of(&lowercase(word)).into_owned()
+    lemma_with(word, verb_lemma_of).into_owned()
 }
 
 /// [`verb_lemma`], borrowing the word or a table entry where it can (no
 /// allocation for most words already in lower case).
 pub fn verb_lemma_cow(word: &str) -> Cow<'_, str> {
+    lemma_with(word, verb_lemma_of)
+}
+
+/// `of` (a lemma function of a lower-case word) applied to `word`,
+/// lower-casing it first only when it has capitals or is not ASCII.
+fn lemma_with<'a>(word: &'a str, of: for<'b> fn(&'b str) -> Cow<'b, str>) -> Cow<'a, str> {
     if is_ascii_lower(word) {
-        verb_lemma_of(word)
+        of(word)
     } else {
-        Cow::Owned(verb_lemma(word))
+        Cow::Owned(of(&lowercase(word)).into_owned())
     }
 }
 
@@ -196,16 +202,12 @@ fn candidates(w: &str) -> Vec<String> {
 
 /// The singular of a noun.
 pub fn noun_lemma(word: &str) -> String {
-    noun_lemma_of(&lowercase(word)).into_owned()
+    lemma_with(word, noun_lemma_of).into_owned()
 }
 
 /// [`noun_lemma`], borrowing the word or a table entry where it can.
 pub fn noun_lemma_cow(word: &str) -> Cow<'_, str> {
-    if is_ascii_lower(word) {
-        noun_lemma_of(word)
-    } else {
-        Cow::Owned(noun_lemma(word))
-    }
+    lemma_with(word, noun_lemma_of)
 }
 
 /// [`noun_lemma`] of an already lower-cased word.
