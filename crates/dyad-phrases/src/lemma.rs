@@ -120,24 +120,11 @@ fn each_candidate(w: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
         buf.push_str(b);
         f(buf)
     };
-    if let Some(s) = strip("ies") {
-        if try_two(buf, s, "y") {
-            return;
-        }
-    }
-    if let Some(s) = strip("es") {
-        if try_two(buf, s, "") {
-            return;
-        }
-    }
-    if let Some(s) = strip("s") {
-        if try_two(buf, s, "") {
-            return;
-        }
-    }
-    if let Some(s) = strip("ied") {
-        if try_two(buf, s, "y") {
-            return;
+    for (suffix, replacement) in [("ies", "y"), ("es", ""), ("s", ""), ("ied", "y")] {
+        if let Some(s) = strip(suffix) {
+            if try_two(buf, s, replacement) {
+                return;
+            }
         }
     }
     for suf in ["ed", "ing"] {
