@@ -482,6 +482,16 @@ pub fn np_actors(
     if let Some(a) = compose(mentions, range.clone(), n.head, tags, lower, country) {
         return vec![a];
     }
+    // An actor named before the head stands for the whole phrase.
+    let as_phrase = |m: &Mention| Actor {
+        code: m.code.clone(),
+        tokens: range.start..n.head + 1,
+        person: false,
+        name: None,
+    };
+    let before_head = |m: &&Mention| {
+        m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
+    };
     // "Calenardhon leaders", "Kenya's new mayor": a country (or named group)
     // modifying people is those people, even without a role code.
     // So is a country modifying a people it names ("Iraqi Kurds").
@@ -492,40 +502,22 @@ pub fn np_actors(
             return coordinated
                 .iter()
                 .filter_map(|&i| mentions.get(i))
-                .map(|m| Actor {
-                    code: m.code.clone(),
-                    tokens: range.start..n.head + 1,
-                    person: false,
-                    name: None,
-                })
+                .map(as_phrase)
                 .collect();
         }
-        if let Some(m) = mentions.iter().find(|m| {
-            m.kind == MentionKind::Actor && m.tokens.start >= range.start && m.tokens.end <= n.head
-        }) {
-            return vec![Actor {
-                code: m.code.clone(),
-                tokens: range.start..n.head + 1,
-                person: false,
-                name: None,
-            }];
+        if let Some(m) = mentions.iter().find(before_head) {
+            return vec![as_phrase(m)];
         }
     }
     // "Kenya's capital", "the Syrian border": a country's place is the
     // country, as a place.
     if lower.get(n.head).is_some_and(|h| is_place_noun(h)) {
-        if let Some(m) = mentions.iter().find(|m| {
-            m.kind == MentionKind::Actor
-                && m.code.len() == 3
-                && m.tokens.start >= range.start
-                && m.tokens.end <= n.head
-        }) {
-            return vec![Actor {
-                code: m.code.clone(),
-                tokens: range.start..n.head + 1,
-                person: false,
-                name: None,
-            }];
+        if let Some(m) = mentions
+            .iter()
+            .filter(before_head)
+            .find(|m| m.code.len() == 3)
+        {
+            return vec![as_phrase(m)];
         }
     }
     Vec::new()
@@ -580,7 +572,6 @@ fn coordinated_countries(
     }
 }
 
-/// Head nouns naming people or groups of people that carry no role code.
 /// Singular nouns for one person holding an office or role: the
 /// antecedent "he" or "she" can take ("the minister said she would …").
 pub fn is_person_role(w: &str) -> bool {
@@ -640,6 +631,7 @@ pub fn is_person_role(w: &str) -> bool {
     )
 }
 
+/// Head nouns naming people or groups of people that carry no role code.
 pub fn is_people_noun(w: &str) -> bool {
     matches!(
         w,

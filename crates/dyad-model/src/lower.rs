@@ -100,4 +100,21 @@ mod tests {
         assert!(lw.sentence(2).is_empty());
         assert_eq!(LowerWords::of_tokens(&b.tokens).sentence(0), lw.sentence(1));
     }
+
+    #[test]
+    fn lower_words_match_per_word_lowercasing() {
+        use crate::Tag::*;
+        let sentences = [
+            Sentence::from_tagged(&[("Arnor", NNP), ("ÖDESSA", NNP), ("ΟΔΟΣ", NN)]),
+            Sentence::from_tagged(&[]),
+            Sentence::from_tagged(&[("SAID", VBD), ("it", PRP), (".", Period)]),
+        ];
+        let lw = LowerWords::of(&sentences);
+        for (i, s) in sentences.iter().enumerate() {
+            let per_word: Vec<String> = s.tokens.iter().map(|t| lowercase(&t.norm)).collect();
+            assert_eq!(lw.sentence(i), per_word);
+        }
+        assert_eq!(lw.sentence(0)[2], "οδος");
+        assert!(lw.sentence(3).is_empty());
+    }
 }
