@@ -224,10 +224,11 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     }
     // A role with no country of its own takes the country of the last subject:
     // "France is ready to contribute troops, Defence Minister Pierre Joxe said".
-    let is_subject = p
-        .clauses
-        .iter()
-        .any(|c| c.subject.is_some_and(|x| p.conjuncts(x).contains(&np)));
+    // Not a relative's antecedent: "its campaign against the militant group
+    // that has seized ..." names the subject's adversary, not its own people.
+    let is_subject = p.clauses.iter().any(|c| {
+        c.kind != ClauseKind::Relative && c.subject.is_some_and(|x| p.conjuncts(x).contains(&np))
+    });
     if let (true, true, Some(country)) = (
         is_subject,
         actors::agent_without_country(mentions, &n.tokens),

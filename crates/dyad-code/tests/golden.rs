@@ -1373,3 +1373,14 @@ fn a_role_based_in_a_country_is_that_countrys() {
         &["---MIL SOM 190"],
     );
 }
+
+#[test]
+fn a_relative_clauses_antecedent_does_not_take_the_speakers_country() {
+    // "the armed group that has taken ..." is France's adversary, not a French
+    // group: only a subject the text writes inherits the last subject's country.
+    check(
+        "France widened its operation against the armed group that has taken several towns in \
+         Mali, the French Defence Ministry said on Monday.",
+        &["---UAF MLI 192"],
+    );
+}
