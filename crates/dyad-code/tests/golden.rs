@@ -159,6 +159,12 @@ fn refusal_and_must_make_reject_and_demand() {
         "Ethiopia refused to release the Eritrean prisoners.",
         &["ETH ERICVL 1243"],
     );
+    // The same refusal stated as a negated future, through the coding
+    // ontology's negation of 0841.
+    check(
+        "Ethiopia will not release the Eritrean prisoners.",
+        &["ETH ERICVL 1243"],
+    );
     check(
         "The Egyptian foreign minister said Sudan must release the detained journalists.",
         &["EGYGOV SDN 1053"],
