@@ -1373,3 +1373,39 @@ fn a_role_based_in_a_country_is_that_countrys() {
         &["---MIL SOM 190"],
     );
 }
+
+/// A dictionary code naming several actors ("NOR/SWE") is one actor with
+/// PETRARCH-2 pattern files, as PETRARCH-2 and UD-PETRARCH code it, and one
+/// event per actor with TABARI / PETRARCH-1 linear pattern files, as those
+/// coders (and UD-PETRARCH's PETRARCH-1 pattern path) expand it.
+#[test]
+fn compound_actor_codes_follow_the_verb_files_coder() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-compound-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let actors = write("test.actors.txt", "SCANDINAVIA [NOR/SWE]\nKENYA_ [KEN]\n");
+    let petrarch2 = write(
+        "p2.verbs.txt",
+        "---  CRITICIZE   [110]  ---\nCRITICIZE\n- * {HARSH WORDS} [111]\n",
+    );
+    let linear = write(
+        "p1.verbs.txt",
+        "---  CRITICIZE   [110]  ---\nCRITICIZE\n- * HARSH_WORDS [111]\n",
+    );
+    let text = "Scandinavia criticized Kenya.";
+    let p = Pipeline::load(&[petrarch2, actors.clone()]).unwrap();
+    assert_eq!(
+        coded_with(&p, text).into_iter().collect::<Vec<_>>(),
+        vec!["NOR/SWE KEN 110".to_string()]
+    );
+    let p = Pipeline::load(&[linear, actors]).unwrap();
+    assert_eq!(
+        coded_with(&p, text).into_iter().collect::<Vec<_>>(),
+        vec!["NOR KEN 110".to_string(), "SWE KEN 110".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
