@@ -76,6 +76,21 @@ struct Scene<'a> {
     lower: &'a [&'a str],
     tags: &'a [Tag],
     mentions: &'a [Mention],
+    /// Whether a dictionary code naming several actors ("FRO/BIL/SAM")
+    /// codes one event per actor; see [`expands_compound_codes`].
+    expand_compound_codes: bool,
+}
+
+/// A dictionary code naming several actors at once ("FRO/BIL/SAM") is one
+/// event per actor in TABARI and PETRARCH-1, whose linear pattern files go
+/// with that convention (UD-PETRARCH expands such codes only on its
+/// PETRARCH-1 pattern path); PETRARCH-2 pattern files keep the code whole,
+/// as one actor.
+fn expands_compound_codes(dicts: &Dictionaries) -> bool {
+    dicts
+        .verbs
+        .as_ref()
+        .is_some_and(|v| v.format == dyad_dict::VerbFormat::Linear)
 }
 
 fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
@@ -164,8 +179,9 @@ fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
         }
         out.extend(got);
     }
-    // A dictionary code naming several actors at once ("FRO/BIL/SAM") is one
-    // actor each.
+    if !sc.expand_compound_codes {
+        return out;
+    }
     out.into_iter()
         .flat_map(|a| {
             if a.code.contains('/') {
@@ -504,6 +520,7 @@ pub fn code_sentence(
         lower,
         tags: &tags,
         mentions: &mentions,
+        expand_compound_codes: expands_compound_codes(dicts),
     };
     let text = s.span.slice(&doc.text);
     // The event date as written, formatted once for the sentence's events.

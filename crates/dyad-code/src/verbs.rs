@@ -167,6 +167,12 @@ pub struct VerbLexicon {
     /// (see [`PatternFilter`]), kept apart from the patterns so that
     /// rejecting most of a large block reads a few cache lines.
     filters: Vec<Vec<PatternFilter>>,
+    /// Pattern words before the verb name the subject (PETRARCH-2 files:
+    /// "[Pre-Verb Nouns] [Pre-Verb Prepositions] * ..."), so an adverb
+    /// outside a noun phrase ("was heavily criticized") does not meet them;
+    /// in linear (TABARI / PETRARCH-1) files any word may ("- HEAVILY *").
+    /// Auxiliaries still may: CAMEO.2.0 writes `- WILL *` for HOST.
+    pre_verb_adverbs_excluded: bool,
 }
 
 impl VerbLexicon {
@@ -379,6 +385,7 @@ impl VerbLexicon {
             blocks,
             word_ids,
             filters,
+            pre_verb_adverbs_excluded: d.format == dyad_dict::VerbFormat::Petrarch2,
         }
     }
 
@@ -775,8 +782,14 @@ impl VerbInfo {
                 else {
                     continue;
                 };
-                let Some(back) = match_backward(w, &pat.before, before.clone(), compound_subject)
-                else {
+                let Some(back) = match_backward(
+                    w,
+                    p,
+                    &pat.before,
+                    before.clone(),
+                    compound_subject,
+                    lex.pre_verb_adverbs_excluded,
+                ) else {
                     continue;
                 };
                 m.score += back.0;
@@ -913,12 +926,21 @@ fn time_preposition(p: &SentenceParse, k: usize) -> bool {
 }
 
 /// Match elements before the verb, right to left; returns (score, source position).
+/// With `adverbs_excluded`, an adverb outside a noun phrase matches no
+/// word (see [`VerbLexicon::pre_verb_adverbs_excluded`]).
 fn match_backward(
     w: &PatternWords,
+    p: &SentenceParse,
     elems: &[Elem],
     range: TokRange,
     compound_subject: bool,
+    adverbs_excluded: bool,
 ) -> Option<(usize, Option<usize>)> {
+    let may_match = |k: usize| {
+        !adverbs_excluded
+            || !w.tags.get(k).is_some_and(|t| t.is_adv())
+            || p.np_of_token.get(k).copied().flatten().is_some()
+    };
     let mut cur = range.end;
     let mut score = 0;
     let mut source_at = None;
@@ -939,7 +961,10 @@ fn match_backward(
                         return None;
                     }
                     cur -= 1;
-                    if let Some(start) = w.match_ending_at(cur, alts).filter(|&s| s >= range.start)
+                    if let Some(start) = w
+                        .match_ending_at(cur, alts)
+                        .filter(|&s| s >= range.start)
+                        .filter(|&s| (s..=cur).all(may_match))
                     {
                         score += cur - start;
                         cur = start;
@@ -1052,12 +1077,16 @@ mod tests {
     }
 
     /// A synset member of several words ("SWISS_FRANCS") matches those
-    /// words in a row, after the verb and before it.
+    /// words in a row, after the verb and before it (a negative auxiliary
+    /// before the verb, as the linear PETRARCH-1 validation file writes
+    /// "&NEGATVAUXVRB * OVER EFFORTS").
     #[test]
     fn multi_word_synset_members_match() {
         let src = "&CURRENCY\n+DOLLARS\n+SWISS_FRANCS\n\n&NEGAUX\n+DID_NOT\n\n\
                    --- GIVE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n- &NEGAUX * TO [904]\n";
-        let (d, _) = dyad_dict::VerbDictionary::parse(src, "test.verbs").expect("parses");
+        let (d, _) =
+            dyad_dict::VerbDictionary::parse_as(src, "test.verbs", dyad_dict::VerbFormat::Linear)
+                .expect("parses");
         let lex = VerbLexicon::from_dictionary(&d);
         let info = lex.lookup("contributed", "contribute", None).expect("verb");
         let francs = [

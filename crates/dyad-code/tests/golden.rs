@@ -1390,3 +1390,82 @@ fn a_relative_clauses_antecedent_does_not_take_the_speakers_country() {
         &["---UAF MLI 192"],
     );
 }
+
+/// A dictionary code naming several actors ("NOR/SWE") is one actor with
+/// PETRARCH-2 pattern files, as PETRARCH-2 and UD-PETRARCH code it, and one
+/// event per actor with TABARI / PETRARCH-1 linear pattern files, as those
+/// coders (and UD-PETRARCH's PETRARCH-1 pattern path) expand it.
+#[test]
+fn compound_actor_codes_follow_the_verb_files_coder() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-compound-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let actors = write("test.actors.txt", "SCANDINAVIA [NOR/SWE]\nKENYA_ [KEN]\n");
+    let petrarch2 = write(
+        "p2.verbs.txt",
+        "---  CRITICIZE   [110]  ---\nCRITICIZE\n- * {HARSH WORDS} [111]\n",
+    );
+    let linear = write(
+        "p1.verbs.txt",
+        "---  CRITICIZE   [110]  ---\nCRITICIZE\n- * HARSH_WORDS [111]\n",
+    );
+    let text = "Scandinavia criticized Kenya.";
+    let p = Pipeline::load(&[petrarch2, actors.clone()]).unwrap();
+    assert_eq!(
+        coded_with(&p, text).into_iter().collect::<Vec<_>>(),
+        vec!["NOR/SWE KEN 110".to_string()]
+    );
+    let p = Pipeline::load(&[linear, actors]).unwrap();
+    assert_eq!(
+        coded_with(&p, text).into_iter().collect::<Vec<_>>(),
+        vec!["NOR KEN 110".to_string(), "SWE KEN 110".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Pattern words before the verb name the subject in PETRARCH-2 files
+/// ("[Pre-Verb Nouns] [Pre-Verb Prepositions] * ..."): an adverb before the
+/// verb does not meet them, a subject noun does. Linear (TABARI /
+/// PETRARCH-1) files match any word there.
+#[test]
+fn petrarch2_pre_verb_words_are_the_subjects() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-preverb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
+    let agents = write("test.agents.txt", "POLICE [~COP]\n");
+    let petrarch2 = write(
+        "p2.verbs.txt",
+        "---  CRITICIZE   [111]  ---\nCRITICIZE\n- SHARPLY *  [122]\n- POLICE *  [112]\n\
+         - * {HARSH WORDS} [111]\n",
+    );
+    let linear = write(
+        "p1.verbs.txt",
+        "---  CRITICIZE   [111]  ---\nCRITICIZE\n- SHARPLY *  [122]\n- * HARSH_WORDS [111]\n",
+    );
+    let p = Pipeline::load(&[petrarch2, actors.clone(), agents]).unwrap();
+    let got =
+        |p: &Pipeline, text: &str| -> Vec<String> { coded_with(p, text).into_iter().collect() };
+    assert_eq!(
+        got(&p, "Kenya sharply criticized China."),
+        vec!["KEN CHN 111".to_string()]
+    );
+    assert_eq!(
+        got(&p, "Kenya police criticized China."),
+        vec!["KENCOP CHN 112".to_string()]
+    );
+    let p = Pipeline::load(&[linear, actors]).unwrap();
+    assert_eq!(
+        got(&p, "Kenya sharply criticized China."),
+        vec!["KEN CHN 122".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -448,6 +448,31 @@ fn make_verb_group(w: &Words, start: usize, end: usize) -> VerbGroup {
     }
 }
 
+/// A verb whose complement is a finite clause, "that" or not, and hardly
+/// ever a noun phrase ("believes X can cope"; not "confirmed X", "told X").
+fn takes_bare_clause(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say"
+            | "believe"
+            | "think"
+            | "hope"
+            | "expect"
+            | "claim"
+            | "argue"
+            | "predict"
+            | "insist"
+            | "suggest"
+            | "fear"
+            | "feel"
+            | "assert"
+            | "allege"
+            | "contend"
+            | "reckon"
+            | "suspect"
+    )
+}
+
 /// Join noun phrases separated by "and"/"or"/"as well as" or list commas,
 /// and mark appositions ("Xi Jinping, China 's president,").
 pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
@@ -481,7 +506,12 @@ pub(crate) fn coordinate(w: &Words, p: &mut SentenceParse) {
             // "Xi met Ruto and Putin visited Kenya": an object followed by a
             // new subject is two clauses, not a coordination.
             let a_start = p.nps[j].tokens.start;
-            let a_is_object = a_start > 0 && p.vg_of_token[a_start - 1].is_some();
+            // "Arnor believes Dagolath and Osgiliath can cope": after a verb
+            // taking a clause without "that", the pair is that clause's subject.
+            let a_is_object = a_start > 0
+                && p.vg_of_token[a_start - 1]
+                    .and_then(|g| p.verbs.get(g))
+                    .is_some_and(|g| !takes_bare_clause(&g.lemma));
             // ("urged Sudan and Chad to reopen": an infinitive after the
             // second is no new clause's verb.)
             let b_is_subject = p

@@ -604,3 +604,29 @@ fn a_fronted_prepositional_phrase_ends_at_its_comma() {
     assert_eq!(p.conjuncts(lima).len(), 3);
     assert_eq!(np_words(&s, &p, clause_of(&p, "block").subject), "farmers");
 }
+
+/// After a verb taking a clause without "that", "X and Y" before a verb is
+/// that clause's compound subject; after a verb with an object of its own
+/// it stays an object followed by a new clause's subject.
+#[test]
+fn a_bare_complement_clause_keeps_its_compound_subject() {
+    let s = tagged(
+        "Peru/NNP believes/VBZ Chile/NNP and/CC Bolivia/NNP can/MD cope/VB with/IN drought/NN ./.",
+    );
+    let p = parse(&s);
+    let cope = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "cope")
+        .expect("a clause for cope");
+    let subject = cope.subject.expect("subject");
+    assert_eq!(p.conjuncts(subject).len(), 2);
+    let s = tagged("Peru/NNP met/VBD Chile/NNP and/CC Bolivia/NNP signed/VBD the/DT treaty/NN ./.");
+    let p = parse(&s);
+    let signed = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "sign")
+        .expect("a clause for sign");
+    assert_eq!(p.conjuncts(signed.subject.expect("subject")).len(), 1);
+}
