@@ -247,7 +247,12 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     }
     // "A group of Kenyan diplomats", "thousands of protesters", "members of
     // parliament from X": a quantity or collective is the people it counts.
-    if is_partitive(lower[n.head]) {
+    // "Leaders of the opposition coalition": those who lead or speak for a
+    // body the phrase does not otherwise name are that body acting.
+    let names_nothing = !mentions
+        .iter()
+        .any(|m| m.tokens.start < n.tokens.end && m.tokens.end > n.tokens.start);
+    if is_partitive(lower[n.head]) || (names_nothing && actors::speaks_for_body(lower[n.head])) {
         let of_next = p.nps.get(np + 1).is_some_and(|x| {
             x.preposition == Some(n.tokens.end) && lower.get(n.tokens.end) == Some(&"of")
         });
@@ -887,6 +892,18 @@ pub fn code_sentence(
                 .iter()
                 .filter(|t| !sources.iter().any(|s| s.code == t.code))
                 .cloned()
+                .collect();
+            if !a.is_empty() {
+                targets = a;
+            }
+        }
+        if let Some(o) = composed
+            .and_then(|f| f.target_object_of)
+            .and_then(|k| p.clauses[k].object)
+        {
+            let a: Vec<Actor> = resolve(o, &sc, ctx)
+                .into_iter()
+                .filter(|t| !sources.iter().any(|s| s.code == t.code))
                 .collect();
             if !a.is_empty() {
                 targets = a;
@@ -1732,6 +1749,9 @@ struct Composed {
     action_code: String,
     /// Take the target from this clause's subject ("X must …").
     target_subject_of: Option<usize>,
+    /// Take the target from this clause's object: the party others are
+    /// asked to back ("urged the EC to support the PLO").
+    target_object_of: Option<usize>,
 }
 
 struct Framed {
@@ -1802,6 +1822,17 @@ fn frame_clauses(
             folded[k] = Some(ci);
             continue;
         }
+        // "The court decided to allow …": the CAMEO manual codes a body's
+        // decision to act as the act itself (0812, 1322), not as an intent;
+        // the infinitive is coded on its own, with the decider as its subject.
+        if vg.lemma == "decide"
+            && d.kind == ClauseKind::Infinitive
+            && !dv.negated
+            && fwd(k).is_some()
+        {
+            folded[ci] = Some(k);
+            continue;
+        }
         let own_code = fwd(ci);
         let predicate = c
             .object
@@ -1814,8 +1845,17 @@ fn frame_clauses(
         };
         // "agree that disputes should be resolved" shares an opinion; only
         // asking, demanding and promising take a that-clause as their action.
+        // So does agreeing on what the agreeing parties themselves will or
+        // should do ("agreed that their countries should cooperate").
+        let own_commitment = d.subject.is_some_and(|np| {
+            matches!(
+                lower[p.nps[np].tokens.start],
+                "they" | "we" | "their" | "our"
+            )
+        }) && future_or_modal(dv, &["will", "would", "shall", "should"]);
         if d.kind == ClauseKind::Complement
             && !matches!(vg.lemma.as_str(), "promise" | "pledge" | "vow")
+            && !own_commitment
             && frame == Some(Frame::Intent)
         {
             frame = None;
@@ -1928,13 +1968,19 @@ fn frame_clauses(
             }
             continue;
         };
+        // "urged the EC to support the PLO": asking others to back a party
+        // is CAMEO's 053, rallying support on behalf of that party, the target.
+        let rally = frame == Frame::Request
+            && matches!(dv.lemma.as_str(), "support" | "back" | "endorse")
+            && p.clauses[k].object.is_some();
         composed[ci] = Some(Composed {
             frame,
-            code,
+            code: if rally { "053".to_string() } else { code },
             action: k,
             action_lemma: dv.lemma.clone(),
             action_code: action.unwrap_or("-").to_string(),
             target_subject_of,
+            target_object_of: rally.then_some(k),
         });
         folded[k] = Some(ci);
     }

@@ -1373,3 +1373,73 @@ fn a_role_based_in_a_country_is_that_countrys() {
         &["---MIL SOM 190"],
     );
 }
+
+/// The CAMEO manual codes a body's decision to act as the act (0812, 1322),
+/// not as an intent to act.
+#[test]
+fn a_decision_to_act_is_the_act() {
+    check(
+        "Kenya's cabinet decided to lift the ban on imports from Somalia.",
+        &["KENGOV SOM 081"],
+    );
+}
+
+/// "thousands of" does not use up a pattern's reach to its next word.
+#[test]
+fn a_count_before_the_object_does_not_break_a_pattern() {
+    check(
+        "The Sudanese army held thousands of frightened Chadian refugees as human shields.",
+        &["SDNMIL TCDREF 184"],
+    );
+}
+
+/// Leaders or members of a body, the phrase naming no one else, are that body.
+#[test]
+fn leaders_of_a_body_act_for_it() {
+    check(
+        "Leaders of the opposition coalition met the Kenyan president.",
+        &["---OPP KENGOV 040"],
+    );
+}
+
+/// Asking others to back a party is rallying support on its behalf (053).
+#[test]
+fn urging_others_to_support_a_party_rallies_support_for_it() {
+    check(
+        "The Kenyan president urged Uganda to support the Somali government.",
+        &["KENGOV SOMGOV 053"],
+    );
+}
+
+/// A named party is a party (PTY); "the warring parties" are not.
+#[test]
+fn a_political_party_is_an_actor_but_warring_parties_are_not() {
+    check(
+        "The Freedom party criticized the Kenyan government.",
+        &["---PTY KENGOV 111"],
+    );
+    check("The warring parties met in Geneva.", &[]);
+}
+
+/// An actor's planes or ships stand for it.
+#[test]
+fn an_actors_planes_are_that_actor() {
+    check(
+        "Ethiopia refused to allow United Nations planes to land.",
+        &["ETH IGOUNO 124"],
+    );
+}
+
+/// Agreeing on what the agreeing parties themselves should do is an intent;
+/// agreeing that something should happen is still an opinion.
+#[test]
+fn agreeing_that_they_should_act_is_an_intent() {
+    check(
+        "Kenyan and Ugandan officials agreed that their countries should cooperate.",
+        &["KENGOV UGAGOV 032", "UGAGOV KENGOV 032"],
+    );
+    check(
+        "Kenyan and Ugandan officials agreed that disputes should be resolved.",
+        &["KENGOV UGAGOV 050", "UGAGOV KENGOV 050"],
+    );
+}
