@@ -513,6 +513,17 @@ pub fn np_actors(
             return vec![as_phrase(m)];
         }
     }
+    // "an urgent Security Council meeting", "the NATO summit": an
+    // organisation's meeting is that organisation convened.
+    if lower.get(n.head).is_some_and(|h| is_meeting_noun(h)) {
+        if let Some(m) = mentions
+            .iter()
+            .filter(before_head)
+            .find(|m| m.code.len() > 3)
+        {
+            return vec![as_phrase(m)];
+        }
+    }
     // "Kenya's capital", "the Syrian border": a country's place is the
     // country, as a place.
     if lower.get(n.head).is_some_and(|h| is_place_noun(h)) {
@@ -568,6 +579,14 @@ fn is_craft_noun(w: &str) -> bool {
             | "boats"
             | "convoy"
             | "convoys"
+    )
+}
+
+/// Head nouns for a body's sittings.
+fn is_meeting_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "meeting" | "meetings" | "session" | "sessions" | "summit" | "summits"
     )
 }
 

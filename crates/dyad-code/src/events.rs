@@ -960,8 +960,14 @@ pub fn code_sentence(
             targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
         // "threatened to ban voting if Hamas ran": a threat is aimed at whoever
-        // its condition names.
-        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("13")) {
+        // its condition names. So is a refusal ("will not end the strike
+        // unless the government meets their demands").
+        if targets.is_empty()
+            && code
+                .fwd
+                .as_deref()
+                .is_some_and(|c| c.starts_with("13") || c.starts_with("12"))
+        {
             targets = conditional_party(ci, &sc, ctx, &sources);
         }
         // "Nepalese students protested against the government": a role of no
@@ -1281,7 +1287,14 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         if !opened {
             continue;
         }
-        let a: Vec<Actor> = resolve(subj, sc, ctx)
+        // "unless their demands are met by Belgrade": in a passive condition
+        // the party who must act is the agent.
+        let party = if p.verbs[d.verb].passive {
+            d.agent.unwrap_or(subj)
+        } else {
+            subj
+        };
+        let a: Vec<Actor> = resolve(party, sc, ctx)
             .into_iter()
             .filter(|t| sources.iter().all(|s| s.code != t.code))
             .collect();
@@ -1764,6 +1777,11 @@ struct Framed {
 /// "should") or a demand (like "must"), with the infinitive's clause.
 fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
     let d = &p.clauses[k];
+    // "said NATO would need to remain strong" states a conditional need,
+    // it asks nothing of NATO.
+    if p.verbs[d.verb].modal.as_deref() == Some("would") {
+        return None;
+    }
     let frame = match p.verbs[d.verb].lemma.as_str() {
         "need" => Frame::Request,
         "have" => Frame::Demand,

@@ -1443,3 +1443,36 @@ fn agreeing_that_they_should_act_is_an_intent() {
         &["KENGOV UGAGOV 050", "UGAGOV KENGOV 050"],
     );
 }
+
+/// A refusal is aimed at whoever its condition names, in a passive
+/// condition its agent.
+#[test]
+fn a_conditional_refusal_is_aimed_at_the_condition_party() {
+    check(
+        "Kenyan teachers refused to end their strike unless their demands are met by Uganda.",
+        &["KENEDU UGA 1242"],
+    );
+}
+
+/// "would need to" states a conditional need; "needs to" asks for it.
+#[test]
+fn a_conditional_need_is_no_appeal() {
+    check(
+        "The Kenyan president said Uganda would need to remain strong.",
+        &["KENGOV UGA 010"],
+    );
+    check(
+        "The Kenyan president said Uganda needs to remain strong.",
+        &["KENGOV UGA 020"],
+    );
+}
+
+/// An organisation's meeting is that organisation convened.
+#[test]
+fn an_organisations_meeting_is_that_organisation() {
+    let got = coded("Kenya requested an urgent Security Council meeting.");
+    assert!(
+        got.iter().any(|e| e.starts_with("KEN IGOUNO 02")),
+        "a request to the UN: {got:?}"
+    );
+}
