@@ -1032,6 +1032,35 @@ pub fn code_sentence(
                 .map(|a| home_actor(a, ""))
                 .collect();
         }
+        // "A roadside bombing killed a soldier", "was killed in a car bomb
+        // explosion": violence done by an attack that names no party is an
+        // unidentified attacker's (ICEWS's "Unidentified Attacker"), "---".
+        // Only a bombing, blast or explosion: its victims are named, its
+        // doer is not, and no other reading of the clause exists.
+        let violent = code
+            .fwd
+            .as_deref()
+            .is_some_and(|c| c.starts_with("18") || c.starts_with("19"));
+        if sources.is_empty() && !targets.is_empty() && violent {
+            let by_attack = if passive {
+                c.agent.or_else(|| {
+                    c.preps
+                        .iter()
+                        .find(|pp| matches!(lower[pp.prep], "in" | "by"))
+                        .map(|pp| pp.np)
+                })
+            } else {
+                c.subject
+            };
+            if let Some(np) = by_attack.filter(|&np| is_attack_noun(lower[p.nps[np].head])) {
+                sources = vec![Actor {
+                    code: "---".to_string(),
+                    tokens: p.nps[np].tokens.clone(),
+                    person: false,
+                    name: None,
+                }];
+            }
+        }
         if sources.is_empty() || targets.is_empty() {
             if explaining {
                 decisions[ci] = format!(
@@ -1303,6 +1332,15 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         }
     }
     Vec::new()
+}
+
+/// Head nouns for an attack that kills by itself: "a roadside bombing", "a
+/// car bomb explosion", "the blast".
+fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "bombing" | "bombings" | "explosion" | "explosions" | "blast" | "blasts"
+    )
 }
 
 /// The CAMEO code of an act of violence by the weapon its clause names:

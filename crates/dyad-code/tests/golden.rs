@@ -1476,3 +1476,14 @@ fn an_organisations_meeting_is_that_organisation() {
         "a request to the UN: {got:?}"
     );
 }
+
+/// Violence done by a bombing or blast that names no party is an
+/// unidentified attacker's ("---"); an ambush names no weapon that acts.
+#[test]
+fn a_bombing_without_a_party_is_an_unidentified_attackers() {
+    check(
+        "A suicide bombing killed five Iraqi policemen in Baghdad.",
+        &["--- IRQCOP 1831"],
+    );
+    check("Two Afghan soldiers were killed in an ambush.", &[]);
+}
