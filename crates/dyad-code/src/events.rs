@@ -1032,6 +1032,21 @@ pub fn code_sentence(
                 .map(|a| home_actor(a, ""))
                 .collect();
         }
+        // Rebels de-escalating towards no one named ("500 Ugandan rebels
+        // surrendered", "the rebels declared a truce") yield to the
+        // government they fight, their own country's.
+        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("087")) {
+            targets = sources
+                .iter()
+                .filter(|a| {
+                    !a.code.starts_with("---")
+                        && a.code
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("REB") || r.starts_with("INS"))
+                })
+                .map(|a| home_actor(a, "GOV"))
+                .collect();
+        }
         // "A roadside bombing killed a soldier", "was killed in a car bomb
         // explosion": violence done by an attack that names no party is an
         // unidentified attacker's (ICEWS's "Unidentified Attacker"), "---".

@@ -1487,3 +1487,12 @@ fn a_bombing_without_a_party_is_an_unidentified_attackers() {
     );
     check("Two Afghan soldiers were killed in an ambush.", &[]);
 }
+
+/// Rebels who surrender naming no one yield to their own government.
+#[test]
+fn rebels_surrendering_yield_to_their_government() {
+    check(
+        "About two hundred Congolese rebels surrendered on Friday.",
+        &["CODREB CODGOV 0874"],
+    );
+}
