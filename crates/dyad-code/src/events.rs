@@ -783,6 +783,23 @@ pub fn code_sentence(
             }
             _ => code,
         };
+        // "killed the deputy chief of …", "murdered the governor": killing
+        // one holder of a political office is CAMEO's assassination (186).
+        let code = match code.fwd.as_deref() {
+            Some("190")
+                if intended_code.is_none()
+                    && m.is_none()
+                    && matches!(vg.lemma.as_str(), "kill" | "murder")
+                    && c.object
+                        .is_some_and(|o| is_political_office(lower[p.nps[o].head])) =>
+            {
+                CodePair {
+                    fwd: Some("186".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
         let code = match intended_code {
             Some(c) => CodePair {
                 fwd: Some(c),
@@ -1347,6 +1364,30 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         }
     }
     Vec::new()
+}
+
+/// Singular head nouns for one holder of a political office.
+fn is_political_office(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "vice-president"
+            | "minister"
+            | "premier"
+            | "governor"
+            | "mayor"
+            | "chief"
+            | "leader"
+            | "official"
+            | "lawmaker"
+            | "legislator"
+            | "senator"
+            | "judge"
+            | "ambassador"
+            | "envoy"
+            | "diplomat"
+            | "chairman"
+    )
 }
 
 /// Head nouns for an attack that kills by itself: "a roadside bombing", "a

@@ -1496,3 +1496,17 @@ fn rebels_surrendering_yield_to_their_government() {
         &["CODREB CODGOV 0874"],
     );
 }
+
+/// Killing one holder of a political office is an assassination (186);
+/// killing several officials or a soldier is not.
+#[test]
+fn killing_an_office_holder_is_an_assassination() {
+    check(
+        "Somali militants killed the Kenyan ambassador.",
+        &["SOMUAF KENGOV 186"],
+    );
+    check(
+        "Somali militants killed three Kenyan officials.",
+        &["SOMUAF KENGOV 190"],
+    );
+}
