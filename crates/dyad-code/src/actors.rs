@@ -495,7 +495,11 @@ pub fn np_actors(
     // "Calenardhon leaders", "Kenya's new mayor": a country (or named group)
     // modifying people is those people, even without a role code.
     // So is a country modifying a people it names ("Iraqi Kurds").
-    if lower.get(n.head).is_some_and(|h| is_people_noun(h)) || tags.get(n.head) == Some(&Tag::NNPS)
+    // So are its craft: "United Nations planes", "Iraqi ships".
+    if lower
+        .get(n.head)
+        .is_some_and(|h| is_people_noun(h) || is_craft_noun(h))
+        || tags.get(n.head) == Some(&Tag::NNPS)
     {
         // "Chinese and Kenyan leaders": each country's own.
         if coordinated.len() >= 2 {
@@ -506,6 +510,17 @@ pub fn np_actors(
                 .collect();
         }
         if let Some(m) = mentions.iter().find(before_head) {
+            return vec![as_phrase(m)];
+        }
+    }
+    // "an urgent Security Council meeting", "the NATO summit": an
+    // organisation's meeting is that organisation convened.
+    if lower.get(n.head).is_some_and(|h| is_meeting_noun(h)) {
+        if let Some(m) = mentions
+            .iter()
+            .filter(before_head)
+            .find(|m| m.code.len() > 3)
+        {
             return vec![as_phrase(m)];
         }
     }
@@ -521,6 +536,58 @@ pub fn np_actors(
         }
     }
     Vec::new()
+}
+
+/// Head nouns for people who lead, belong to or speak for a body: "the
+/// leaders / members / head of X", naming no one else, act as X.
+pub fn speaks_for_body(w: &str) -> bool {
+    matches!(
+        w,
+        "leader"
+            | "leaders"
+            | "leadership"
+            | "member"
+            | "members"
+            | "head"
+            | "chief"
+            | "representative"
+            | "representatives"
+            | "delegation"
+            | "delegates"
+            | "envoys"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+    )
+}
+
+/// Head nouns for vehicles an actor sends: its planes or ships act for it.
+fn is_craft_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "plane"
+            | "planes"
+            | "aircraft"
+            | "airplanes"
+            | "helicopter"
+            | "helicopters"
+            | "ship"
+            | "ships"
+            | "vessel"
+            | "vessels"
+            | "boat"
+            | "boats"
+            | "convoy"
+            | "convoys"
+    )
+}
+
+/// Head nouns for a body's sittings.
+fn is_meeting_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "meeting" | "meetings" | "session" | "sessions" | "summit" | "summits"
+    )
 }
 
 /// Head nouns naming a part of a country's territory.

@@ -264,7 +264,12 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     }
     // "A group of Kenyan diplomats", "thousands of protesters", "members of
     // parliament from X": a quantity or collective is the people it counts.
-    if is_partitive(lower[n.head]) {
+    // "Leaders of the opposition coalition": those who lead or speak for a
+    // body the phrase does not otherwise name are that body acting.
+    let names_nothing = !mentions
+        .iter()
+        .any(|m| m.tokens.start < n.tokens.end && m.tokens.end > n.tokens.start);
+    if is_partitive(lower[n.head]) || (names_nothing && actors::speaks_for_body(lower[n.head])) {
         let of_next = p.nps.get(np + 1).is_some_and(|x| {
             x.preposition == Some(n.tokens.end) && lower.get(n.tokens.end) == Some(&"of")
         });
@@ -796,6 +801,23 @@ pub fn code_sentence(
             }
             _ => code,
         };
+        // "killed the deputy chief of …", "murdered the governor": killing
+        // one holder of a political office is CAMEO's assassination (186).
+        let code = match code.fwd.as_deref() {
+            Some("190")
+                if intended_code.is_none()
+                    && m.is_none()
+                    && matches!(vg.lemma.as_str(), "kill" | "murder")
+                    && c.object
+                        .is_some_and(|o| is_political_office(lower[p.nps[o].head])) =>
+            {
+                CodePair {
+                    fwd: Some("186".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
         let code = match intended_code {
             Some(c) => CodePair {
                 fwd: Some(c),
@@ -910,6 +932,18 @@ pub fn code_sentence(
                 targets = a;
             }
         }
+        if let Some(o) = composed
+            .and_then(|f| f.target_object_of)
+            .and_then(|k| p.clauses[k].object)
+        {
+            let a: Vec<Actor> = resolve(o, &sc, ctx)
+                .into_iter()
+                .filter(|t| !sources.iter().any(|s| s.code == t.code))
+                .collect();
+            if !a.is_empty() {
+                targets = a;
+            }
+        }
         let protest = code.fwd.as_deref().is_some_and(|c| c.starts_with("14"));
         if targets.is_empty() {
             // With a compound subject a place is not the other party: "India
@@ -961,8 +995,14 @@ pub fn code_sentence(
             targets = find_target(c, ci, &sc, ctx, &sources, true, own_ok);
         }
         // "threatened to ban voting if Hamas ran": a threat is aimed at whoever
-        // its condition names.
-        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("13")) {
+        // its condition names. So is a refusal ("will not end the strike
+        // unless the government meets their demands").
+        if targets.is_empty()
+            && code
+                .fwd
+                .as_deref()
+                .is_some_and(|c| c.starts_with("13") || c.starts_with("12"))
+        {
             targets = conditional_party(ci, &sc, ctx, &sources);
         }
         // "Nepalese students protested against the government": a role of no
@@ -1026,6 +1066,50 @@ pub fn code_sentence(
                 .filter(|a| !a.code.starts_with("IGO") && !a.code.starts_with("NGO"))
                 .map(|a| home_actor(a, ""))
                 .collect();
+        }
+        // Rebels de-escalating towards no one named ("500 Ugandan rebels
+        // surrendered", "the rebels declared a truce") yield to the
+        // government they fight, their own country's.
+        if targets.is_empty() && code.fwd.as_deref().is_some_and(|c| c.starts_with("087")) {
+            targets = sources
+                .iter()
+                .filter(|a| {
+                    !a.code.starts_with("---")
+                        && a.code
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("REB") || r.starts_with("INS"))
+                })
+                .map(|a| home_actor(a, "GOV"))
+                .collect();
+        }
+        // "A roadside bombing killed a soldier", "was killed in a car bomb
+        // explosion": violence done by an attack that names no party is an
+        // unidentified attacker's (ICEWS's "Unidentified Attacker"), "---".
+        // Only a bombing, blast or explosion: its victims are named, its
+        // doer is not, and no other reading of the clause exists.
+        let violent = code
+            .fwd
+            .as_deref()
+            .is_some_and(|c| c.starts_with("18") || c.starts_with("19"));
+        if sources.is_empty() && !targets.is_empty() && violent {
+            let by_attack = if passive {
+                c.agent.or_else(|| {
+                    c.preps
+                        .iter()
+                        .find(|pp| matches!(lower[pp.prep], "in" | "by"))
+                        .map(|pp| pp.np)
+                })
+            } else {
+                c.subject
+            };
+            if let Some(np) = by_attack.filter(|&np| is_attack_noun(lower[p.nps[np].head])) {
+                sources = vec![Actor {
+                    code: "---".to_string(),
+                    tokens: p.nps[np].tokens.clone(),
+                    person: false,
+                    name: None,
+                }];
+            }
         }
         if sources.is_empty() || targets.is_empty() {
             if explaining {
@@ -1282,7 +1366,14 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         if !opened {
             continue;
         }
-        let a: Vec<Actor> = resolve(subj, sc, ctx)
+        // "unless their demands are met by Belgrade": in a passive condition
+        // the party who must act is the agent.
+        let party = if p.verbs[d.verb].passive {
+            d.agent.unwrap_or(subj)
+        } else {
+            subj
+        };
+        let a: Vec<Actor> = resolve(party, sc, ctx)
             .into_iter()
             .filter(|t| sources.iter().all(|s| s.code != t.code))
             .collect();
@@ -1291,6 +1382,39 @@ fn conditional_party(ci: usize, sc: &Scene, ctx: &DocContext, sources: &[Actor])
         }
     }
     Vec::new()
+}
+
+/// Singular head nouns for one holder of a political office.
+fn is_political_office(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "vice-president"
+            | "minister"
+            | "premier"
+            | "governor"
+            | "mayor"
+            | "chief"
+            | "leader"
+            | "official"
+            | "lawmaker"
+            | "legislator"
+            | "senator"
+            | "judge"
+            | "ambassador"
+            | "envoy"
+            | "diplomat"
+            | "chairman"
+    )
+}
+
+/// Head nouns for an attack that kills by itself: "a roadside bombing", "a
+/// car bomb explosion", "the blast".
+fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "bombing" | "bombings" | "explosion" | "explosions" | "blast" | "blasts"
+    )
 }
 
 /// The CAMEO code of an act of violence by the weapon its clause names:
@@ -1750,6 +1874,9 @@ struct Composed {
     action_code: String,
     /// Take the target from this clause's subject ("X must …").
     target_subject_of: Option<usize>,
+    /// Take the target from this clause's object: the party others are
+    /// asked to back ("urged the EC to support the PLO").
+    target_object_of: Option<usize>,
 }
 
 struct Framed {
@@ -1762,6 +1889,11 @@ struct Framed {
 /// "should") or a demand (like "must"), with the infinitive's clause.
 fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
     let d = &p.clauses[k];
+    // "said NATO would need to remain strong" states a conditional need,
+    // it asks nothing of NATO.
+    if p.verbs[d.verb].modal.as_deref() == Some("would") {
+        return None;
+    }
     let frame = match p.verbs[d.verb].lemma.as_str() {
         "need" => Frame::Request,
         "have" => Frame::Demand,
@@ -1820,6 +1952,17 @@ fn frame_clauses(
             folded[k] = Some(ci);
             continue;
         }
+        // "The court decided to allow …": the CAMEO manual codes a body's
+        // decision to act as the act itself (0812, 1322), not as an intent;
+        // the infinitive is coded on its own, with the decider as its subject.
+        if vg.lemma == "decide"
+            && d.kind == ClauseKind::Infinitive
+            && !dv.negated
+            && fwd(k).is_some()
+        {
+            folded[ci] = Some(k);
+            continue;
+        }
         let own_code = fwd(ci);
         let predicate = c
             .object
@@ -1832,8 +1975,17 @@ fn frame_clauses(
         };
         // "agree that disputes should be resolved" shares an opinion; only
         // asking, demanding and promising take a that-clause as their action.
+        // So does agreeing on what the agreeing parties themselves will or
+        // should do ("agreed that their countries should cooperate").
+        let own_commitment = d.subject.is_some_and(|np| {
+            matches!(
+                lower[p.nps[np].tokens.start],
+                "they" | "we" | "their" | "our"
+            )
+        }) && future_or_modal(dv, &["will", "would", "shall", "should"]);
         if d.kind == ClauseKind::Complement
             && !matches!(vg.lemma.as_str(), "promise" | "pledge" | "vow")
+            && !own_commitment
             && frame == Some(Frame::Intent)
         {
             frame = None;
@@ -1946,13 +2098,19 @@ fn frame_clauses(
             }
             continue;
         };
+        // "urged the EC to support the PLO": asking others to back a party
+        // is CAMEO's 053, rallying support on behalf of that party, the target.
+        let rally = frame == Frame::Request
+            && matches!(dv.lemma.as_str(), "support" | "back" | "endorse")
+            && p.clauses[k].object.is_some();
         composed[ci] = Some(Composed {
             frame,
-            code,
+            code: if rally { "053".to_string() } else { code },
             action: k,
             action_lemma: dv.lemma.clone(),
             action_code: action.unwrap_or("-").to_string(),
             target_subject_of,
+            target_object_of: rally.then_some(k),
         });
         folded[k] = Some(ci);
     }

@@ -864,8 +864,11 @@ fn match_forward<'a>(
                     if !w.inside_group(k, alts.within) || !steppable {
                         return None;
                     }
+                    // After "thousands of" the phrase that matters starts: a
+                    // measure or count does not use up the reach.
+                    let measure = alts.within == Within::Free && w.measure_of(k);
                     k += 1;
-                    gap += 1;
+                    gap = if measure { 0 } else { gap + 1 };
                 }
                 score += 1;
                 last = k;

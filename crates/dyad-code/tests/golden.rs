@@ -1469,3 +1469,140 @@ fn petrarch2_pre_verb_words_are_the_subjects() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The CAMEO manual codes a body's decision to act as the act (0812, 1322),
+/// not as an intent to act.
+#[test]
+fn a_decision_to_act_is_the_act() {
+    check(
+        "Kenya's cabinet decided to lift the ban on imports from Somalia.",
+        &["KENGOV SOM 081"],
+    );
+}
+
+/// "thousands of" does not use up a pattern's reach to its next word.
+#[test]
+fn a_count_before_the_object_does_not_break_a_pattern() {
+    check(
+        "The Sudanese army held thousands of frightened Chadian refugees as human shields.",
+        &["SDNMIL TCDREF 184"],
+    );
+}
+
+/// Leaders or members of a body, the phrase naming no one else, are that body.
+#[test]
+fn leaders_of_a_body_act_for_it() {
+    check(
+        "Leaders of the opposition coalition met the Kenyan president.",
+        &["---OPP KENGOV 040"],
+    );
+}
+
+/// Asking others to back a party is rallying support on its behalf (053).
+#[test]
+fn urging_others_to_support_a_party_rallies_support_for_it() {
+    check(
+        "The Kenyan president urged Uganda to support the Somali government.",
+        &["KENGOV SOMGOV 053"],
+    );
+}
+
+/// A named party is a party (PTY); "the warring parties" are not.
+#[test]
+fn a_political_party_is_an_actor_but_warring_parties_are_not() {
+    check(
+        "The Freedom party criticized the Kenyan government.",
+        &["---PTY KENGOV 111"],
+    );
+    check("The warring parties met in Geneva.", &[]);
+}
+
+/// An actor's planes or ships stand for it.
+#[test]
+fn an_actors_planes_are_that_actor() {
+    check(
+        "Ethiopia refused to allow United Nations planes to land.",
+        &["ETH IGOUNO 124"],
+    );
+}
+
+/// Agreeing on what the agreeing parties themselves should do is an intent;
+/// agreeing that something should happen is still an opinion.
+#[test]
+fn agreeing_that_they_should_act_is_an_intent() {
+    check(
+        "Kenyan and Ugandan officials agreed that their countries should cooperate.",
+        &["KENGOV UGAGOV 032", "UGAGOV KENGOV 032"],
+    );
+    check(
+        "Kenyan and Ugandan officials agreed that disputes should be resolved.",
+        &["KENGOV UGAGOV 050", "UGAGOV KENGOV 050"],
+    );
+}
+
+/// A refusal is aimed at whoever its condition names, in a passive
+/// condition its agent.
+#[test]
+fn a_conditional_refusal_is_aimed_at_the_condition_party() {
+    check(
+        "Kenyan teachers refused to end their strike unless their demands are met by Uganda.",
+        &["KENEDU UGA 1242"],
+    );
+}
+
+/// "would need to" states a conditional need; "needs to" asks for it.
+#[test]
+fn a_conditional_need_is_no_appeal() {
+    check(
+        "The Kenyan president said Uganda would need to remain strong.",
+        &["KENGOV UGA 010"],
+    );
+    check(
+        "The Kenyan president said Uganda needs to remain strong.",
+        &["KENGOV UGA 020"],
+    );
+}
+
+/// An organisation's meeting is that organisation convened.
+#[test]
+fn an_organisations_meeting_is_that_organisation() {
+    let got = coded("Kenya requested an urgent Security Council meeting.");
+    assert!(
+        got.iter().any(|e| e.starts_with("KEN IGOUNO 02")),
+        "a request to the UN: {got:?}"
+    );
+}
+
+/// Violence done by a bombing or blast that names no party is an
+/// unidentified attacker's ("---"); an ambush names no weapon that acts.
+#[test]
+fn a_bombing_without_a_party_is_an_unidentified_attackers() {
+    check(
+        "A suicide bombing killed five Iraqi policemen in Baghdad.",
+        &["--- IRQCOP 1831"],
+    );
+    check("Two Afghan soldiers were killed in an ambush.", &[]);
+}
+
+/// Rebels who surrender naming no one yield to their own government.
+#[test]
+fn rebels_surrendering_yield_to_their_government() {
+    check(
+        "About two hundred Congolese rebels surrendered on Friday.",
+        &["CODREB CODGOV 0874"],
+    );
+}
+
+/// Killing one holder of a political office is an assassination (186);
+/// killing several officials or a soldier is not.
+#[test]
+fn killing_an_office_holder_is_an_assassination() {
+    check(
+        "Somali militants killed the Kenyan ambassador.",
+        &["SOMUAF KENGOV 186"],
+    );
+    check(
+        "Somali militants killed three Kenyan officials.",
+        &["SOMUAF KENGOV 190"],
+    );
+}
