@@ -429,6 +429,35 @@ const STORY_LEDE: usize = 3;
 /// engines" is a verb too).
 fn correct_tags(s: &mut Sentence) {
     for i in 0..s.tokens.len() {
+        // "a new bombing and shelling offensive": -ing words coordinated
+        // inside a noun phrase (after a determiner, adjective or possessive)
+        // name things; "were bombing and shelling towns" (after a verb) stays.
+        if i >= 3
+            && s.tokens[i].tag == Tag::VBG
+            && s.tokens[i - 1].tag == Tag::CC
+            && matches!(s.tokens[i - 2].tag, Tag::NN | Tag::VBG)
+            && ends_with_ing(&s.tokens[i - 2].norm)
+            && ends_with_ing(&s.tokens[i].norm)
+            && matches!(
+                s.tokens[i - 3].tag,
+                Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS
+            )
+            && s.tokens
+                .get(i + 1)
+                .is_some_and(|n| n.tag.is_noun() || n.tag == Tag::JJ)
+        {
+            s.tokens[i - 2].tag = Tag::NN;
+            s.tokens[i].tag = Tag::NN;
+            // "... offensive against": the phrase's head, read as an adjective.
+            if s.tokens[i + 1].tag == Tag::JJ
+                && s.tokens
+                    .get(i + 2)
+                    .is_some_and(|n| matches!(n.tag, Tag::IN | Tag::TO | Tag::Comma | Tag::Period))
+            {
+                s.tokens[i + 1].tag = Tag::NN;
+            }
+            continue;
+        }
         // "according to the ministry" attributes a report; it is no act.
         if s.tokens[i].norm.eq_ignore_ascii_case("according")
             && s.tokens
@@ -465,9 +494,23 @@ fn correct_tags(s: &mut Sentence) {
                 .tokens
                 .get(i + 2)
                 .is_some_and(|n| matches!(n.tag, Tag::DT | Tag::PRPS | Tag::PDT));
+            // "offered to hand over the prisoners": a phrasal verb's particle
+            // and then its object.
+            let particle_then_object = s.tokens.get(i + 2).is_some_and(|p| {
+                PHRASAL_PARTICLES
+                    .iter()
+                    .any(|w| p.norm.eq_ignore_ascii_case(w))
+            }) && s
+                .tokens
+                .get(i + 3)
+                .is_some_and(|n| matches!(n.tag, Tag::DT | Tag::PRPS | Tag::PDT));
             if let Some(t) = s.tokens.get(i + 1).filter(|t| t.tag == Tag::NN) {
                 let word = t.norm.to_lowercase();
-                if object_follows && dyad_phrases::lemma::is_verb_lemma(&word) {
+                let particle_then_object =
+                    particle_then_object && !BARE_NOUNS_AFTER_TO.contains(&word.as_str());
+                if (object_follows || particle_then_object)
+                    && dyad_phrases::lemma::is_verb_lemma(&word)
+                {
                     s.tokens[i + 1].tag = Tag::VB;
                 }
             }
@@ -489,6 +532,24 @@ fn correct_tags(s: &mut Sentence) {
             s.tokens[k].tag = Tag::VB;
         }
     }
+}
+
+/// Particles of phrasal verbs ("hand over", "carry out", "call off").
+const PHRASAL_PARTICLES: [&str; 7] = ["over", "out", "back", "off", "up", "down", "away"];
+
+/// Nouns English uses without an article after the preposition "to" ("went
+/// to war over the islands", "took them to court over the deal"): there
+/// "to" is no infinitive marker even when a particle-like word follows.
+const BARE_NOUNS_AFTER_TO: [&str; 12] = [
+    "war", "court", "power", "office", "trial", "task", "school", "church", "bed", "town", "sea",
+    "market",
+];
+
+fn ends_with_ing(word: &str) -> bool {
+    word.len() > 5
+        && word
+            .get(word.len() - 3..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("ing"))
 }
 
 /// The verb tag for a "re-" word the tagger called an adjective or noun,
@@ -594,5 +655,58 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, NN);
+    }
+
+    #[test]
+    fn a_noun_after_to_with_a_particle_and_object_is_a_verb() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("offered", VBD),
+            ("to", TO),
+            ("hand", NN),
+            ("over", IN),
+            ("the", DT),
+            ("keys", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[2].tag, VB);
+        // "went to war over the islands": a bare noun after the preposition.
+        let mut s = Sentence::from_tagged(&[
+            ("went", VBD),
+            ("to", TO),
+            ("war", NN),
+            ("over", IN),
+            ("the", DT),
+            ("islands", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[2].tag, NN);
+    }
+
+    #[test]
+    fn coordinated_ing_words_inside_a_noun_phrase_are_nouns() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("a", DT),
+            ("new", JJ),
+            ("mining", NN),
+            ("and", CC),
+            ("drilling", VBG),
+            ("offensive", JJ),
+            ("against", IN),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[4].tag, NN);
+        assert_eq!(s.tokens[5].tag, NN);
+        // After a verb they are the verbs of the clause.
+        let mut s = Sentence::from_tagged(&[
+            ("were", VBD),
+            ("mining", VBG),
+            ("and", CC),
+            ("drilling", VBG),
+            ("wells", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBG);
     }
 }
