@@ -120,6 +120,11 @@ fn organisations_from_dyads_own_dictionary() {
         "The African Union urged Sudan to accept a ceasefire.",
         &["IGOAFRAU SDN 020"],
     );
+    // A hyphenated name matches the dictionary's hyphenated entry.
+    check(
+        "The Inter-Parliamentary Union urged Kenya to lift the ban.",
+        &["IGOLEGIPU KEN 0251"],
+    );
 }
 
 // Frames: the governing verb takes its code from the action it introduces,
