@@ -467,6 +467,22 @@ fn correct_tags(s: &mut Sentence) {
             s.tokens[i].tag = Tag::IN;
             continue;
         }
+        // "tapped all communication links leading into the city": a plural
+        // noun read as a verb between a compound's first noun and a
+        // participle, inside an NP that is a verb's object or a preposition's
+        // (not a subject: "said the army keeps shelling").
+        if s.tokens[i].tag == Tag::VBZ
+            && i >= 2
+            && s.tokens[i - 1].tag == Tag::NN
+            && s.tokens.get(i + 1).is_some_and(|n| n.tag == Tag::VBG)
+            && object_np_before(s, i - 1)
+        {
+            let lemma = dyad_phrases::lemma::verb_lemma_cow(&s.tokens[i].norm);
+            if !GERUND_TAKING_VERBS.contains(&lemma.as_ref()) {
+                s.tokens[i].tag = Tag::NNS;
+                continue;
+            }
+        }
         // "a memorandum of understanding with …": an -ing word after a noun's
         // "of" with no object of its own names a thing, not an act.
         if s.tokens[i].tag == Tag::VBG
@@ -543,6 +559,74 @@ const PHRASAL_PARTICLES: [&str; 7] = ["over", "out", "back", "off", "up", "down"
 const BARE_NOUNS_AFTER_TO: [&str; 12] = [
     "war", "court", "power", "office", "trial", "task", "school", "church", "bed", "town", "sea",
     "market",
+];
+
+/// Verbs that take an -ing complement ("keeps fighting", "continues
+/// shelling"), with the auxiliaries and copulas an -ing form follows ("is
+/// fighting", "seems worrying").
+const GERUND_TAKING_VERBS: [&str; 30] = [
+    "be",
+    "have",
+    "do",
+    "get",
+    "go",
+    "seem",
+    "look",
+    "sound",
+    "become",
+    "remain",
+    "keep",
+    "continue",
+    "start",
+    "begin",
+    "stop",
+    "resume",
+    "avoid",
+    "risk",
+    "deny",
+    "admit",
+    "consider",
+    "finish",
+    "quit",
+    "enjoy",
+    "recommend",
+    "suggest",
+    "involve",
+    "mean",
+    "need",
+    "require",
+];
+
+/// Whether the noun at `noun` (with its premodifiers) follows a verb or a
+/// preposition other than a reporting verb, so it is an object, not the
+/// subject of a clause ("said the army keeps ...").
+fn object_np_before(s: &Sentence, noun: usize) -> bool {
+    let mut j = noun;
+    while j > 0
+        && matches!(
+            s.tokens[j - 1].tag,
+            Tag::DT | Tag::PDT | Tag::JJ | Tag::NN | Tag::CD | Tag::PRPS
+        )
+    {
+        j -= 1;
+    }
+    let Some(before) = j.checked_sub(1).map(|k| &s.tokens[k]) else {
+        return false;
+    };
+    match before.tag {
+        Tag::IN => !before.norm.eq_ignore_ascii_case("that"),
+        Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ | Tag::VBN | Tag::VBG => {
+            let lemma = dyad_phrases::lemma::verb_lemma_cow(&before.norm);
+            !REPORTING_VERBS.contains(&lemma.as_ref())
+        }
+        _ => false,
+    }
+}
+
+/// Verbs whose complement clause often has no "that".
+const REPORTING_VERBS: [&str; 16] = [
+    "say", "tell", "believe", "think", "add", "warn", "note", "claim", "insist", "hope", "fear",
+    "announce", "report", "state", "know", "argue",
 ];
 
 fn ends_with_ing(word: &str) -> bool {
@@ -708,5 +792,48 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[3].tag, VBG);
+    }
+
+    #[test]
+    fn a_plural_noun_read_as_a_verb_before_a_participle_in_an_object() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("cut", VBD),
+            ("all", DT),
+            ("water", NN),
+            ("pipes", VBZ),
+            ("running", VBG),
+            ("into", IN),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, NNS);
+        // A subject after a reporting verb, or a verb taking an -ing form.
+        let mut s = Sentence::from_tagged(&[
+            ("said", VBD),
+            ("the", DT),
+            ("army", NN),
+            ("plans", VBZ),
+            ("building", VBG),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBZ);
+        let mut s = Sentence::from_tagged(&[
+            ("in", IN),
+            ("the", DT),
+            ("war", NN),
+            ("keeps", VBZ),
+            ("going", VBG),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBZ);
+        let mut s = Sentence::from_tagged(&[
+            ("in", IN),
+            ("the", DT),
+            ("town", NN),
+            ("is", VBZ),
+            ("growing", VBG),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBZ);
     }
 }
