@@ -617,17 +617,11 @@ fn object_np_before(s: &Sentence, noun: usize) -> bool {
         Tag::IN => !before.norm.eq_ignore_ascii_case("that"),
         Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ | Tag::VBN | Tag::VBG => {
             let lemma = dyad_phrases::lemma::verb_lemma_cow(&before.norm);
-            !REPORTING_VERBS.contains(&lemma.as_ref())
+            !dyad_phrases::is_reporting_verb(&lemma)
         }
         _ => false,
     }
 }
-
-/// Verbs whose complement clause often has no "that".
-const REPORTING_VERBS: [&str; 16] = [
-    "say", "tell", "believe", "think", "add", "warn", "note", "claim", "insist", "hope", "fear",
-    "announce", "report", "state", "know", "argue",
-];
 
 fn ends_with_ing(word: &str) -> bool {
     word.len() > 5
