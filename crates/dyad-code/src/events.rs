@@ -77,20 +77,8 @@ struct Scene<'a> {
     tags: &'a [Tag],
     mentions: &'a [Mention],
     /// Whether a dictionary code naming several actors ("FRO/BIL/SAM")
-    /// codes one event per actor; see [`expands_compound_codes`].
+    /// codes one event per actor; see [`VerbLexicon::expands_compound_codes`].
     expand_compound_codes: bool,
-}
-
-/// A dictionary code naming several actors at once ("FRO/BIL/SAM") is one
-/// event per actor in TABARI and PETRARCH-1, whose linear pattern files go
-/// with that convention (UD-PETRARCH expands such codes only on its
-/// PETRARCH-1 pattern path); PETRARCH-2 pattern files keep the code whole,
-/// as one actor.
-fn expands_compound_codes(dicts: &Dictionaries) -> bool {
-    dicts
-        .verbs
-        .as_ref()
-        .is_some_and(|v| v.format == dyad_dict::VerbFormat::Linear)
 }
 
 fn resolve(np: usize, sc: &Scene, ctx: &DocContext) -> Vec<Actor> {
@@ -266,10 +254,12 @@ fn resolve_one(np: usize, sc: &Scene, ctx: &DocContext) -> Option<Vec<Actor>> {
     // parliament from X": a quantity or collective is the people it counts.
     // "Leaders of the opposition coalition": those who lead or speak for a
     // body the phrase does not otherwise name are that body acting.
-    let names_nothing = !mentions
-        .iter()
-        .any(|m| m.tokens.start < n.tokens.end && m.tokens.end > n.tokens.start);
-    if is_partitive(lower[n.head]) || (names_nothing && actors::speaks_for_body(lower[n.head])) {
+    let names_nothing = || {
+        !mentions
+            .iter()
+            .any(|m| m.tokens.start < n.tokens.end && m.tokens.end > n.tokens.start)
+    };
+    if is_partitive(lower[n.head]) || (actors::speaks_for_body(lower[n.head]) && names_nothing()) {
         let of_next = p.nps.get(np + 1).is_some_and(|x| {
             x.preposition == Some(n.tokens.end) && lower.get(n.tokens.end) == Some(&"of")
         });
@@ -525,7 +515,7 @@ pub fn code_sentence(
         lower,
         tags: &tags,
         mentions: &mentions,
-        expand_compound_codes: expands_compound_codes(dicts),
+        expand_compound_codes: verbs.expands_compound_codes(),
     };
     let text = s.span.slice(&doc.text);
     // The event date as written, formatted once for the sentence's events.

@@ -167,15 +167,30 @@ pub struct VerbLexicon {
     /// (see [`PatternFilter`]), kept apart from the patterns so that
     /// rejecting most of a large block reads a few cache lines.
     filters: Vec<Vec<PatternFilter>>,
+    /// The pattern syntax of the verb file, which carries its coder's
+    /// conventions (see the methods below); `None` with no verb file.
+    format: Option<dyad_dict::VerbFormat>,
+}
+
+impl VerbLexicon {
     /// Pattern words before the verb name the subject (PETRARCH-2 files:
     /// "[Pre-Verb Nouns] [Pre-Verb Prepositions] * ..."), so an adverb
     /// outside a noun phrase ("was heavily criticized") does not meet them;
     /// in linear (TABARI / PETRARCH-1) files any word may ("- HEAVILY *").
     /// Auxiliaries still may: CAMEO.2.0 writes `- WILL *` for HOST.
-    pre_verb_adverbs_excluded: bool,
-}
+    fn pre_verb_adverbs_excluded(&self) -> bool {
+        self.format == Some(dyad_dict::VerbFormat::Petrarch2)
+    }
 
-impl VerbLexicon {
+    /// A dictionary code naming several actors at once ("FRO/BIL/SAM") is
+    /// one event per actor in TABARI and PETRARCH-1, whose linear pattern
+    /// files go with that convention (UD-PETRARCH expands such codes only on
+    /// its PETRARCH-1 pattern path); PETRARCH-2 pattern files keep the code
+    /// whole, as one actor.
+    pub fn expands_compound_codes(&self) -> bool {
+        self.format == Some(dyad_dict::VerbFormat::Linear)
+    }
+
     /// Compile a loaded verb dictionary into the coder's lookup form.
     pub fn from_dictionary(d: &dyad_dict::VerbDictionary) -> VerbLexicon {
         let synset_words = |id: dyad_dict::SynsetId| -> Alts {
@@ -385,7 +400,7 @@ impl VerbLexicon {
             blocks,
             word_ids,
             filters,
-            pre_verb_adverbs_excluded: d.format == dyad_dict::VerbFormat::Petrarch2,
+            format: Some(d.format),
         }
     }
 
@@ -788,7 +803,7 @@ impl VerbInfo {
                     &pat.before,
                     before.clone(),
                     compound_subject,
-                    lex.pre_verb_adverbs_excluded,
+                    lex.pre_verb_adverbs_excluded(),
                 ) else {
                     continue;
                 };
@@ -930,7 +945,7 @@ fn time_preposition(p: &SentenceParse, k: usize) -> bool {
 
 /// Match elements before the verb, right to left; returns (score, source position).
 /// With `adverbs_excluded`, an adverb outside a noun phrase matches no
-/// word (see [`VerbLexicon::pre_verb_adverbs_excluded`]).
+/// word (see `VerbLexicon::pre_verb_adverbs_excluded`).
 fn match_backward(
     w: &PatternWords,
     p: &SentenceParse,
