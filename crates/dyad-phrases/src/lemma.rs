@@ -122,6 +122,12 @@ fn each_candidate(w: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
     };
     for (suffix, replacement) in [("ies", "y"), ("es", ""), ("s", ""), ("ied", "y")] {
         if let Some(s) = strip(suffix) {
+            // English adds "-es" only after a sibilant or "o" ("taxes",
+            // "pushes", "vetoes"); elsewhere the "e" belongs to the stem
+            // ("decides"), so "departes" is not a form of "depart".
+            if suffix == "es" && !takes_es(s) {
+                continue;
+            }
             if try_two(buf, s, replacement) {
                 return;
             }
@@ -146,6 +152,13 @@ fn each_candidate(w: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
     if let Some(s) = strip("d") {
         try_two(buf, s, "");
     }
+}
+
+/// Whether a verb stem takes "-es" in the third person singular.
+fn takes_es(stem: &str) -> bool {
+    ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|end| stem.ends_with(end))
 }
 
 /// The singular of a noun.
@@ -199,8 +212,10 @@ mod tests {
     #[test]
     fn candidate_walk_yields_base_forms_in_order() {
         let expected: &[(&str, &[&str])] = &[
-            ("carries", &["carry", "carri", "carrie"]),
-            ("pledges", &["pledg", "pledge"]),
+            ("carries", &["carry", "carrie"]),
+            ("pledges", &["pledge"]),
+            ("pushes", &["push", "pushe"]),
+            ("vetoes", &["veto", "vetoe"]),
             ("stopped", &["stop", "stoppe", "stopp", "stoppe"]),
             ("signing", &["signe", "sign"]),
             ("agreed", &["agree", "agre", "agree"]),
@@ -250,6 +265,11 @@ mod tests {
             ("emphasised", "emphasise"),
             ("visited", "visit"),
             ("n't", "n't"),
+            ("taxes", "tax"),
+            ("decides", "decide"),
+            ("goes", "go"),
+            // Not English: "-es" after "t" is a misspelling, not "depart".
+            ("departes", "departe"),
         ] {
             assert_eq!(verb_lemma(form), lemma, "{form}");
         }
