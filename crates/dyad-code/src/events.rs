@@ -1875,6 +1875,26 @@ struct Framed {
     folded: Vec<Option<usize>>,
 }
 
+/// Nouns naming something said or written, whose that-clause is its
+/// content ("a statement that", "a reminder that", "a message that").
+fn is_statement_noun(word: &str) -> bool {
+    matches!(
+        dyad_phrases::lemma::noun_lemma_cow(word).as_ref(),
+        "statement"
+            | "reminder"
+            | "message"
+            | "warning"
+            | "declaration"
+            | "communique"
+            | "letter"
+            | "note"
+            | "notice"
+            | "memorandum"
+            | "memo"
+            | "ultimatum"
+    )
+}
+
 /// "needs to"/"has to" + infinitive in reported content: an appeal (like
 /// "should") or a demand (like "must"), with the infinitive's clause.
 fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
@@ -1986,31 +2006,37 @@ fn frame_clauses(
         // Only a statement makes a demand, and only of a party: "agree that
         // disputes should be resolved" is an opinion.
         let party = subject_actors.get(k).is_some_and(|a| !a.is_empty());
+        // "issued a reminder to Iraq that it must cooperate": a verb whose
+        // object is a statement states its that-clause, as "said" does.
+        let states_object = c
+            .object
+            .is_some_and(|o| is_statement_noun(lower[p.nps[o].head]));
         if frame.is_none()
             && d.kind == ClauseKind::Complement
             && party
-            && matches!(
-                vg.lemma.as_str(),
-                "say"
-                    | "tell"
-                    | "add"
-                    | "state"
-                    | "declare"
-                    | "stress"
-                    | "insist"
-                    | "warn"
-                    | "announce"
-                    | "write"
-                    | "reiterate"
-                    | "repeat"
-                    | "remind"
-                    | "emphasise"
-                    | "emphasize"
-                    | "underline"
-                    | "confirm"
-                    | "signal"
-                    | "reaffirm"
-            )
+            && (states_object
+                || matches!(
+                    vg.lemma.as_str(),
+                    "say"
+                        | "tell"
+                        | "add"
+                        | "state"
+                        | "declare"
+                        | "stress"
+                        | "insist"
+                        | "warn"
+                        | "announce"
+                        | "write"
+                        | "reiterate"
+                        | "repeat"
+                        | "remind"
+                        | "emphasise"
+                        | "emphasize"
+                        | "underline"
+                        | "confirm"
+                        | "signal"
+                        | "reaffirm"
+                ))
         {
             frame = dv.modal.as_deref().and_then(frames::frame_of_modal);
             target_subject_of = Some(k);

@@ -174,6 +174,11 @@ fn refusal_and_must_make_reject_and_demand() {
         "The Egyptian foreign minister said Sudan must release the detained journalists.",
         &["EGYGOV SDN 1053"],
     );
+    // A statement named by a noun carries the same demand.
+    check(
+        "The Egyptian foreign minister issued a statement that Sudan must release the detained journalists.",
+        &["EGYGOV SDN 1053"],
+    );
     // An opinion about no party is not a demand.
     check(
         "Chile and Peru agree that border disputes should be settled by arbitration.",
