@@ -277,9 +277,15 @@ pub fn compose(
             // The country itself must be the head, or stand for it ("Beijing",
             // "China 's"), not just modify another noun; with no role to own,
             // the country at the head is the phrase ("NAIROBI - Kenya").
+            // People of a region in a country are the country's ("Kenyan
+            // Asians", "Israeli Arabs").
             countries()
                 .rev()
                 .find(|m| covers_head(m) || m.tokens.end >= range.end)
+                .map(|c| match own_country {
+                    Some(o) if is_region(&c.code) && !is_region(&o.code) => o,
+                    _ => c,
+                })
                 .map(|c| Actor {
                     code: c.code.clone(),
                     tokens: c.tokens.clone(),
@@ -368,6 +374,7 @@ pub fn is_region(code: &str) -> bool {
             | "CAU"
             | "MEA"
             | "PGS"
+            | "ARB"
             | "ASA"
             | "CAS"
             | "SAS"

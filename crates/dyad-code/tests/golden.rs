@@ -1287,6 +1287,10 @@ fn regions_and_their_states_are_actors() {
         "Western Ukraine's governor condemned Russia.",
         &["UKRGOV RUS 111"],
     );
+    check("Arab states condemned Israel.", &["ARB ISR 111"]);
+    // A region's people in a country are the country's.
+    check("Kenyan Asians protested against Uganda.", &["KEN UGA 140"]);
+    check("Israeli Arabs condemned Egypt.", &["ISR EGY 111"]);
 }
 
 /// Nationalities coordinated before a people noun with no role code are
