@@ -139,7 +139,12 @@ impl Pattern {
                 .words
                 .iter()
                 .chain(alts.phrases.iter().flatten())
-                .any(|w| matches!(w.as_str(), "not" | "n't" | "never")),
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "not" | "n't" | "never" | "neither" | "nor" | "no" | "none"
+                    )
+                }),
             _ => false,
         })
     }

@@ -60,6 +60,9 @@ fn passive_voice_swaps_roles() {
 #[test]
 fn negated_verbs_are_not_coded() {
     check("Russia did not condemn the strike on Ukraine.", &[]);
+    // A subject that denies itself negates the verb.
+    check("Neither Kenya nor Uganda attacked Somalia.", &[]);
+    check("No Kenyan troops attacked Somalia.", &[]);
 }
 
 #[test]
@@ -1065,12 +1068,15 @@ fn passive_source_from_other_prepositional_phrases() {
     check("Japan was criticised ahead of its visit to China.", &[]);
 }
 
-/// "Neither X nor Y" is a coordination like "X and Y".
+/// "Neither X nor Y" coordinates like "X and Y", and denies the act to
+/// both: nothing is coded, whichever side of the verb it stands.
 #[test]
-fn neither_nor_coordinates_actors() {
+fn neither_nor_coordinates_actors_and_denies_the_act() {
+    check("Neither Peru nor Chile attended the summit.", &[]);
+    check("Kenya criticised neither Peru nor Chile.", &[]);
     check(
-        "Neither Peru nor Chile attended the summit.",
-        &["PER CHL 044", "CHL PER 044"],
+        "Kenya criticised Peru and Chile.",
+        &["KEN PER 111", "KEN CHL 111"],
     );
 }
 

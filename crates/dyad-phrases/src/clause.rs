@@ -98,6 +98,31 @@ fn is_boundary(w: &Words, i: usize) -> bool {
     matches!(w.lower[i], ";" | ":" | "--")
 }
 
+/// A subject that denies itself negates its verb: "Neither Kenya nor
+/// Uganda attacked", "No troops crossed", "None of the states recognised";
+/// so does a "neither … nor" object ("criticised neither Peru nor Chile").
+/// ("has no plans to attack" keeps its object's "no": that object often
+/// says something else, as in "left no doubt it would attack".)
+pub(crate) fn negative_subjects(w: &Words, p: &mut SentenceParse) {
+    let starts = |np: Option<usize>| np.and_then(|i| p.nps.get(i)).map(|np| np.tokens.start);
+    for c in &p.clauses {
+        let by_subject = starts(c.subject).is_some_and(|first| match w.lower.get(first) {
+            Some(&"neither") | Some(&"none") => true,
+            // "No. 2" is a rank, not a denial.
+            Some(&"no") => w.tags.get(first + 1).is_some_and(|t| *t != Tag::CD),
+            _ => false,
+        });
+        let by_object =
+            starts(c.object).is_some_and(|first| w.lower.get(first) == Some(&"neither"));
+        let denies = by_subject || by_object;
+        if denies {
+            if let Some(v) = p.verbs.get_mut(c.verb) {
+                v.negated = true;
+            }
+        }
+    }
+}
+
 /// Build one clause per verb group.
 pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
     let nv = p.verbs.len();

@@ -308,6 +308,7 @@ pub fn parse_lowered(sentence: &Sentence, lower: &[&str]) -> SentenceParse {
     chunk::coordinate(&words, &mut p);
     chunk::subordinate_subjects(&words, &mut p);
     clause::clauses(&words, &mut p);
+    clause::negative_subjects(&words, &mut p);
     quote::quotes(&words, &mut p);
     p
 }

@@ -521,6 +521,30 @@ fn neither_nor_verbs_share_the_subject_and_are_negated() {
 }
 
 #[test]
+fn a_subject_that_denies_itself_negates_its_verb() {
+    for (text, negated) in [
+        (
+            "Neither/DT Kenya/NNP nor/CC Uganda/NNP attacked/VBD Somalia/NNP ./.",
+            true,
+        ),
+        ("No/DT troops/NNS crossed/VBD the/DT border/NN ./.", true),
+        (
+            "None/NN of/IN the/DT states/NNS recognised/VBD Kosovo/NNP ./.",
+            true,
+        ),
+        ("No./NN 2/CD officials/NNS met/VBD ./.", false),
+        ("Kenya/NNP attacked/VBD Somalia/NNP ./.", false),
+        (
+            "Kenya/NNP criticised/VBD neither/DT Peru/NNP nor/CC Chile/NNP ./.",
+            true,
+        ),
+    ] {
+        let p = parse(&tagged(text));
+        assert_eq!(p.verbs[p.clauses[0].verb].negated, negated, "{text}");
+    }
+}
+
+#[test]
 fn a_coordinated_infinitive_keeps_the_controlled_subject() {
     // Norway asked the ships to dock and (the ships) unload grain.
     let s =
