@@ -506,6 +506,7 @@ fn correct_tags(s: &mut Sentence) {
             continue;
         }
         if s.tokens[i].tag == Tag::TO {
+            split_infinitive(s, i);
             let object_follows = s
                 .tokens
                 .get(i + 2)
@@ -548,6 +549,54 @@ fn correct_tags(s: &mut Sentence) {
             s.tokens[k].tag = Tag::VB;
         }
     }
+}
+
+/// "to further develop its plans": an adverb between "to" and a verb splits
+/// the infinitive (TO RB VB). The tagger reads the comparative adverbs
+/// "further" and "better" there as adjectives, and then the verb as a noun,
+/// which leaves the verb without its "to" and the clause without its subject.
+fn split_infinitive(s: &mut Sentence, to: usize) {
+    let Some(adverb) = s.tokens.get(to + 1) else {
+        return;
+    };
+    let adverb_read_as_adjective = matches!(adverb.tag, Tag::JJ | Tag::JJR)
+        && ["further", "better"]
+            .iter()
+            .any(|w| adverb.norm.eq_ignore_ascii_case(w));
+    if !adverb_read_as_adjective && !matches!(adverb.tag, Tag::RB | Tag::RBR) {
+        return;
+    }
+    let Some(verb) = s.tokens.get(to + 2) else {
+        return;
+    };
+    let verb_tag = verb.tag;
+    let is_verb = match verb_tag {
+        Tag::VB => true,
+        // "to further strengthen ties": a verb read as a noun, with its
+        // object after it ("to further talks" has none: a plural noun).
+        Tag::NN | Tag::VBP => {
+            dyad_phrases::lemma::is_verb_lemma(&verb.norm.to_lowercase())
+                && s.tokens.get(to + 3).is_some_and(|n| {
+                    matches!(
+                        n.tag,
+                        Tag::DT
+                            | Tag::PRPS
+                            | Tag::PDT
+                            | Tag::PRP
+                            | Tag::NNS
+                            | Tag::NNP
+                            | Tag::NNPS
+                            | Tag::CD
+                    )
+                })
+        }
+        _ => false,
+    };
+    if !is_verb || (verb_tag == Tag::VB && !adverb_read_as_adjective) {
+        return;
+    }
+    s.tokens[to + 1].tag = Tag::RB;
+    s.tokens[to + 2].tag = Tag::VB;
 }
 
 /// Particles of phrasal verbs ("hand over", "carry out", "call off").
@@ -709,6 +758,36 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
+    }
+
+    #[test]
+    fn an_adverb_read_as_adjective_splits_an_infinitive() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("to", TO),
+            ("further", JJ),
+            ("develop", VB),
+            ("its", PRPS),
+            ("plans", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (RB, VB));
+        let mut s = Sentence::from_tagged(&[
+            ("to", TO),
+            ("further", JJ),
+            ("strengthen", NN),
+            ("ties", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (RB, VB));
+        // "to further talks": no verb follows, so "further" stays.
+        let mut s = Sentence::from_tagged(&[("to", TO), ("further", JJ), ("talks", NNS)]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[1].tag, JJ);
+        // "to new heights": only adverbs split an infinitive.
+        let mut s = Sentence::from_tagged(&[("to", TO), ("new", JJ), ("record", NN), ("the", DT)]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (JJ, NN));
     }
 
     #[test]

@@ -17,6 +17,25 @@ fn np_start(w: &Words, i: usize) -> bool {
             && i > 0
             && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ))
         || (t == Tag::RB && w.tag(i + 1).is_adj() && w.tag(i + 2).is_noun())
+        || participle_after_preposition(w, i)
+}
+
+/// "against besieged Osgiliath", "by armed men": a past participle right
+/// after a preposition and before a noun describes that noun; a preposition
+/// takes a noun phrase, never a finite verb. (A gerund there is a verb with
+/// its object: "after attacking the town".)
+fn participle_after_preposition(w: &Words, i: usize) -> bool {
+    w.tag(i) == Tag::VBN
+        && w.tag(i + 1).is_noun()
+        && i > 0
+        && w.tag(i - 1) == Tag::IN
+        && !is_subordinator(w.lower[i - 1])
+}
+
+/// A singular -ing noun ("bombing", "training"), the kind that modifies
+/// another noun in coordination ("bombing and shelling offensive").
+fn coordinated_modifier(w: &Words, i: usize) -> bool {
+    w.tag(i) == Tag::NN && w.lower[i].len() > 5 && w.lower[i].ends_with("ing")
 }
 
 /// Whether token `i` continues a noun phrase that already has tokens.
@@ -91,6 +110,18 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         && !has_noun
                     {
                         i += 1;
+                        continue;
+                    }
+                    // "a bombing and shelling offensive": coordinated -ing nouns
+                    // that both modify the noun after them.
+                    if has_noun
+                        && i + 2 < n
+                        && w.tag(i) == Tag::CC
+                        && coordinated_modifier(w, i - 1)
+                        && coordinated_modifier(w, i + 1)
+                        && w.tag(i + 2).is_noun()
+                    {
+                        i += 2;
                         continue;
                     }
                     // "the Asia-Pacific Economic Cooperation (APEC) forum": a short
@@ -337,6 +368,9 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
         && i > 0
         && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS)
     {
+        return None;
+    }
+    if participle_after_preposition(w, i) {
         return None;
     }
     if t == Tag::VBG && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS) {

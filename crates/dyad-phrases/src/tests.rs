@@ -43,6 +43,35 @@ fn subject_verb_object_and_prepositions() {
 }
 
 #[test]
+fn a_participle_after_a_preposition_modifies_its_noun() {
+    let s = tagged("Rebels/NNS fired/VBD on/IN besieged/VBN towns/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, Some(c.preps[0].np)), "besieged towns");
+    // After a subordinator it is a verb: "that killed people ...".
+    let s = tagged("They/PRP said/VBD that/IN armed/VBN men/NNS fled/VBD ./.");
+    let p = parse(&s);
+    assert!((0..p.nps.len()).all(|i| np_words(&s, &p, Some(i)) != "armed men"));
+}
+
+#[test]
+fn coordinated_ing_modifiers_stay_in_one_phrase() {
+    let s =
+        tagged("Arnor/NNP launched/VBD a/DT new/JJ bombing/NN and/CC shelling/NN offensive/NN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(
+        np_words(&s, &p, c.object),
+        "a new bombing and shelling offensive"
+    );
+    // Two phrases of their own stay coordinated.
+    let s = tagged("Arnor/NNP sent/VBD the/DT minister/NN and/CC defense/NN officials/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "the minister");
+}
+
+#[test]
 fn passive_voice_with_agent() {
     let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
     let p = parse(&s);
