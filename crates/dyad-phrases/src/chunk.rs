@@ -124,6 +124,22 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                         i += 2;
                         continue;
                     }
+                    // "a “special law”", "the “peace” plan": quotation marks
+                    // around words inside a phrase do not end it.
+                    if i > start {
+                        if let Some(close) = inner_quote(w, i) {
+                            if w.tag(close + 1).is_noun() {
+                                has_noun = true;
+                                i = close + 1;
+                                continue;
+                            }
+                            if !has_noun {
+                                has_noun = true;
+                                i = close + 1;
+                                break;
+                            }
+                        }
+                    }
                     // "the Asia-Pacific Economic Cooperation (APEC) forum": a short
                     // parenthesised name inside a phrase that goes on after it.
                     if has_noun {
@@ -239,6 +255,21 @@ fn inner_parenthesis(w: &Words, i: usize) -> Option<usize> {
         t.is_noun() || matches!(t, Tag::CD | Tag::Hyph | Tag::IN | Tag::DT | Tag::CC) || t.is_adj()
     });
     (close > i + 1 && names).then_some(close)
+}
+
+/// If a quotation opens at `i` and holds only a few adjectives and nouns,
+/// at least one a noun ("“special law”"), the position of its closing mark.
+fn inner_quote(w: &Words, i: usize) -> Option<usize> {
+    if w.tag(i) != Tag::OpenQuote {
+        return None;
+    }
+    let close = (i + 1..(i + 6).min(w.len())).find(|&k| w.tag(k) == Tag::CloseQuote)?;
+    let words = i + 1..close;
+    let nominal = words.clone().all(|k| {
+        let t = w.tag(k);
+        t.is_noun() || t.is_adj() || t == Tag::Hyph
+    });
+    (nominal && words.clone().any(|k| w.tag(k).is_noun())).then_some(close)
 }
 
 /// Words before a number that make it approximate ("about 300

@@ -72,6 +72,38 @@ fn coordinated_ing_modifiers_stay_in_one_phrase() {
 }
 
 #[test]
+fn quotation_marks_inside_a_phrase_do_not_end_it() {
+    let s = tagged(
+        "Arnor/NNP approved/VBD a/DT \"/`` special/JJ law/NN \"/'' recognizing/VBG Gondor/NNP ./.",
+    );
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, c.object), "a \" special law \"");
+    let s = tagged("Arnor/NNP backed/VBD the/DT \"/`` peace/NN \"/'' plan/NN ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].object),
+        "the \" peace \" plan"
+    );
+    // A quoted clause is no part of the phrase before it.
+    let s = tagged("Arnor/NNP called/VBD it/PRP \"/`` a/DT disaster/NN \"/'' ./.");
+    let p = parse(&s);
+    assert!((0..p.nps.len()).all(|i| !np_words(&s, &p, Some(i)).starts_with("it \"")));
+}
+
+#[test]
+fn a_described_apposition_is_stepped_over_to_the_subject() {
+    let s = tagged("Members/NNS of/IN the/DT guild/NN ,/, a/DT body/NN linked/VBN to/TO the/DT union/NN ,/, visited/VBD Gondor/NNP ./.");
+    let p = parse(&s);
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "visit")
+        .expect("visit");
+    assert_eq!(np_words(&s, &p, c.subject), "Members");
+}
+
+#[test]
 fn passive_voice_with_agent() {
     let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
     let p = parse(&s);
