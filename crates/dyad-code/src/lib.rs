@@ -483,6 +483,13 @@ fn correct_tags(s: &mut Sentence) {
                 continue;
             }
         }
+        // "killed in Israeli tank shelling in the east": an -ing word that
+        // ends a bare noun phrase after a preposition, with no object of its
+        // own, is that phrase's head noun.
+        if s.tokens[i].tag == Tag::VBG && bare_np_head_after_preposition(s, i) {
+            s.tokens[i].tag = Tag::NN;
+            continue;
+        }
         // "a memorandum of understanding with …": an -ing word after a noun's
         // "of" with no object of its own names a thing, not an act.
         if s.tokens[i].tag == Tag::VBG
@@ -672,6 +679,25 @@ fn object_np_before(s: &Sentence, noun: usize) -> bool {
     }
 }
 
+/// Whether the -ing word at `i` closes a noun phrase with no determiner
+/// ("in artillery shelling on Friday"): a preposition, then adjectives and
+/// singular nouns, then the word, then no object (a preposition or the end).
+fn bare_np_head_after_preposition(s: &Sentence, i: usize) -> bool {
+    let no_object = s.tokens.get(i + 1).is_none_or(|n| {
+        matches!(n.tag, Tag::IN | Tag::Comma | Tag::Period | Tag::CC) && n.norm != "that"
+    });
+    if !no_object || i < 2 || s.tokens[i - 1].tag != Tag::NN {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && matches!(s.tokens[j - 1].tag, Tag::NN | Tag::JJ) {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|k| {
+        s.tokens[k].tag == Tag::IN && !s.tokens[k].norm.eq_ignore_ascii_case("that")
+    })
+}
+
 fn ends_with_ing(word: &str) -> bool {
     word.len() > 5
         && word
@@ -758,6 +784,43 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
+    }
+
+    #[test]
+    fn an_ing_word_closing_a_bare_phrase_after_a_preposition_is_a_noun() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("killed", VBN),
+            ("in", IN),
+            ("heavy", JJ),
+            ("artillery", NN),
+            ("shelling", VBG),
+            ("on", IN),
+            ("Friday", NNP),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[4].tag, NN);
+        // With an object it is a verb; after a determiner the phrase is the
+        // tagger's to read ("for the group fighting in …").
+        let mut s = Sentence::from_tagged(&[
+            ("in", IN),
+            ("artillery", NN),
+            ("shelling", VBG),
+            ("the", DT),
+            ("town", NN),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[2].tag, VBG);
+        let mut s = Sentence::from_tagged(&[
+            ("for", IN),
+            ("the", DT),
+            ("group", NN),
+            ("fighting", VBG),
+            ("in", IN),
+            ("Gondor", NNP),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBG);
     }
 
     #[test]
