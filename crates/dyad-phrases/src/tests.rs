@@ -104,6 +104,21 @@ fn a_described_apposition_is_stepped_over_to_the_subject() {
 }
 
 #[test]
+fn a_proper_adjective_after_a_common_noun_starts_a_phrase() {
+    let s = tagged("According/IN to/TO a/DT guild/NN spokesman/NN Gondorian/JJ officials/NNS have/VBP left/VBN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, c.subject), "Gondorian officials");
+    // Before the nouns it stays inside: "the Gondorian border guards".
+    let s = tagged("Rebels/NNS met/VBD the/DT Gondorian/JJ border/NN guards/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].object),
+        "the Gondorian border guards"
+    );
+}
+
+#[test]
 fn passive_voice_with_agent() {
     let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
     let p = parse(&s);
