@@ -47,6 +47,18 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
     if has_noun && matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) {
         return false;
     }
+    // "leaving 12 people dead", "declared the vote invalid": an adjective
+    // after the head noun that no noun follows is the verb's complement.
+    if has_noun
+        && t == Tag::JJ
+        && i > 0
+        && matches!(w.tag(i - 1), Tag::NN | Tag::NNS)
+        && !w.tag(i + 1).is_noun()
+        && !w.tag(i + 1).is_adj()
+        && w.tag(i + 1) != Tag::Hyph
+    {
+        return false;
+    }
     // "according to a zoo spokesman Malaysian authorities have …": a proper
     // adjective ("Malaysian", "French") comes before the common nouns it
     // modifies, never after them, so after a common noun it starts the next

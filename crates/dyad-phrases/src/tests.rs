@@ -119,6 +119,24 @@ fn a_proper_adjective_after_a_common_noun_starts_a_phrase() {
 }
 
 #[test]
+fn an_adjective_after_the_head_noun_is_no_part_of_the_phrase() {
+    let s = tagged(
+        "Rebels/NNS attacked/VBD the/DT town/NN ,/, leaving/VBG 12/CD people/NNS dead/JJ ./.",
+    );
+    let p = parse(&s);
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "leave")
+        .expect("leave");
+    assert_eq!(np_words(&s, &p, c.object), "12 people");
+    // An adjective before another noun still belongs: "the army chief".
+    let s = tagged("Rebels/NNS met/VBD the/DT army/NN top/JJ brass/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "the army top brass");
+}
+
+#[test]
 fn passive_voice_with_agent() {
     let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
     let p = parse(&s);
