@@ -483,6 +483,13 @@ fn correct_tags(s: &mut Sentence) {
                 continue;
             }
         }
+        // "killed in Israeli tank shelling in the east": an -ing word that
+        // ends a bare noun phrase after a preposition, with no object of its
+        // own, is that phrase's head noun.
+        if s.tokens[i].tag == Tag::VBG && bare_np_head_after_preposition(s, i) {
+            s.tokens[i].tag = Tag::NN;
+            continue;
+        }
         // "a memorandum of understanding with …": an -ing word after a noun's
         // "of" with no object of its own names a thing, not an act.
         if s.tokens[i].tag == Tag::VBG
@@ -506,6 +513,7 @@ fn correct_tags(s: &mut Sentence) {
             continue;
         }
         if s.tokens[i].tag == Tag::TO {
+            split_infinitive(s, i);
             let object_follows = s
                 .tokens
                 .get(i + 2)
@@ -548,6 +556,54 @@ fn correct_tags(s: &mut Sentence) {
             s.tokens[k].tag = Tag::VB;
         }
     }
+}
+
+/// "to further develop its plans": an adverb between "to" and a verb splits
+/// the infinitive (TO RB VB). The tagger reads the comparative adverbs
+/// "further" and "better" there as adjectives, and then the verb as a noun,
+/// which leaves the verb without its "to" and the clause without its subject.
+fn split_infinitive(s: &mut Sentence, to: usize) {
+    let Some(adverb) = s.tokens.get(to + 1) else {
+        return;
+    };
+    let adverb_read_as_adjective = matches!(adverb.tag, Tag::JJ | Tag::JJR)
+        && ["further", "better"]
+            .iter()
+            .any(|w| adverb.norm.eq_ignore_ascii_case(w));
+    if !adverb_read_as_adjective && !matches!(adverb.tag, Tag::RB | Tag::RBR) {
+        return;
+    }
+    let Some(verb) = s.tokens.get(to + 2) else {
+        return;
+    };
+    let verb_tag = verb.tag;
+    let is_verb = match verb_tag {
+        Tag::VB => true,
+        // "to further strengthen ties": a verb read as a noun, with its
+        // object after it ("to further talks" has none: a plural noun).
+        Tag::NN | Tag::VBP => {
+            dyad_phrases::lemma::is_verb_lemma(&verb.norm.to_lowercase())
+                && s.tokens.get(to + 3).is_some_and(|n| {
+                    matches!(
+                        n.tag,
+                        Tag::DT
+                            | Tag::PRPS
+                            | Tag::PDT
+                            | Tag::PRP
+                            | Tag::NNS
+                            | Tag::NNP
+                            | Tag::NNPS
+                            | Tag::CD
+                    )
+                })
+        }
+        _ => false,
+    };
+    if !is_verb || (verb_tag == Tag::VB && !adverb_read_as_adjective) {
+        return;
+    }
+    s.tokens[to + 1].tag = Tag::RB;
+    s.tokens[to + 2].tag = Tag::VB;
 }
 
 /// Particles of phrasal verbs ("hand over", "carry out", "call off").
@@ -621,6 +677,25 @@ fn object_np_before(s: &Sentence, noun: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the -ing word at `i` closes a noun phrase with no determiner
+/// ("in artillery shelling on Friday"): a preposition, then adjectives and
+/// singular nouns, then the word, then no object (a preposition or the end).
+fn bare_np_head_after_preposition(s: &Sentence, i: usize) -> bool {
+    let no_object = s.tokens.get(i + 1).is_none_or(|n| {
+        matches!(n.tag, Tag::IN | Tag::Comma | Tag::Period | Tag::CC) && n.norm != "that"
+    });
+    if !no_object || i < 2 || s.tokens[i - 1].tag != Tag::NN {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && matches!(s.tokens[j - 1].tag, Tag::NN | Tag::JJ) {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|k| {
+        s.tokens[k].tag == Tag::IN && !s.tokens[k].norm.eq_ignore_ascii_case("that")
+    })
 }
 
 fn ends_with_ing(word: &str) -> bool {
@@ -709,6 +784,73 @@ mod tests {
         ]);
         correct_tags(&mut s);
         assert_eq!(s.tokens[2].tag, VBG);
+    }
+
+    #[test]
+    fn an_ing_word_closing_a_bare_phrase_after_a_preposition_is_a_noun() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("killed", VBN),
+            ("in", IN),
+            ("heavy", JJ),
+            ("artillery", NN),
+            ("shelling", VBG),
+            ("on", IN),
+            ("Friday", NNP),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[4].tag, NN);
+        // With an object it is a verb; after a determiner the phrase is the
+        // tagger's to read ("for the group fighting in …").
+        let mut s = Sentence::from_tagged(&[
+            ("in", IN),
+            ("artillery", NN),
+            ("shelling", VBG),
+            ("the", DT),
+            ("town", NN),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[2].tag, VBG);
+        let mut s = Sentence::from_tagged(&[
+            ("for", IN),
+            ("the", DT),
+            ("group", NN),
+            ("fighting", VBG),
+            ("in", IN),
+            ("Gondor", NNP),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[3].tag, VBG);
+    }
+
+    #[test]
+    fn an_adverb_read_as_adjective_splits_an_infinitive() {
+        use Tag::*;
+        let mut s = Sentence::from_tagged(&[
+            ("to", TO),
+            ("further", JJ),
+            ("develop", VB),
+            ("its", PRPS),
+            ("plans", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (RB, VB));
+        let mut s = Sentence::from_tagged(&[
+            ("to", TO),
+            ("further", JJ),
+            ("strengthen", NN),
+            ("ties", NNS),
+        ]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (RB, VB));
+        // "to further talks": no verb follows, so "further" stays.
+        let mut s = Sentence::from_tagged(&[("to", TO), ("further", JJ), ("talks", NNS)]);
+        correct_tags(&mut s);
+        assert_eq!(s.tokens[1].tag, JJ);
+        // "to new heights": only adverbs split an infinitive.
+        let mut s = Sentence::from_tagged(&[("to", TO), ("new", JJ), ("record", NN), ("the", DT)]);
+        correct_tags(&mut s);
+        assert_eq!((s.tokens[1].tag, s.tokens[2].tag), (JJ, NN));
     }
 
     #[test]

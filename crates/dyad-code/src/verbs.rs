@@ -865,7 +865,7 @@ fn match_forward<'a>(
                 let mut k = cur;
                 let mut gap = 0;
                 loop {
-                    if k >= range.end || gap > MAX_GAP || (joined && gap > 0) {
+                    if k >= range.end || gap > MAX_GAP || (joined && k > cur) {
                         return None;
                     }
                     if let Some(n) = w.match_at(k, alts) {
@@ -887,8 +887,24 @@ fn match_forward<'a>(
                     // After "thousands of" the phrase that matters starts: a
                     // measure or count does not use up the reach.
                     let measure = alts.within == Within::Free && w.measure_of(k);
+                    // A pattern noun names the head of a phrase (PETRARCH-2
+                    // matches phrase heads): the modifiers before the head
+                    // ("a new bombing and shelling offensive") use up no reach.
+                    let before_head = p
+                        .np_of_token
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .and_then(|np| p.nps.get(np))
+                        .is_some_and(|np| np.head > k);
                     k += 1;
-                    gap = if measure { 0 } else { gap + 1 };
+                    gap = if measure {
+                        0
+                    } else if before_head {
+                        gap
+                    } else {
+                        gap + 1
+                    };
                 }
                 score += 1;
                 last = k;
@@ -1207,5 +1223,59 @@ mod tests {
             best(&lex, info, &w, 0..1, 2..w.len()).map(|m| (m.0, m.1)),
             Some(("904".to_string(), 10))
         );
+    }
+
+    /// A pattern noun names the head of the object: the modifiers before the
+    /// head use up none of the reach, however many there are; `_` still
+    /// demands adjacent words.
+    #[test]
+    fn modifiers_before_a_head_use_no_reach() {
+        let src = "&TIES\n+TIES\n\n--- LAUNCH [---] ---\nLAUNCH\n- * OFFENSIVE [190]\n\
+                   - * NEW_&TIES [902]\n";
+        let (d, _) = dyad_dict::VerbDictionary::parse(src, "test.verbs").expect("parses");
+        let lex = VerbLexicon::from_dictionary(&d);
+        let info = lex.lookup("launched", "launch", None).expect("verb");
+        let code =
+            |words: &[(&str, Tag)]| best(&lex, info, words, 0..1, 2..words.len()).map(|m| m.0);
+        use Tag::*;
+        let long_phrase = [
+            ("Arnor", NNP),
+            ("launched", VBD),
+            ("a", DT),
+            ("big", JJ),
+            ("new", JJ),
+            ("bombing", NN),
+            ("and", CC),
+            ("shelling", NN),
+            ("offensive", NN),
+        ];
+        assert_eq!(code(&long_phrase), Some("190".into()));
+        // The same distance across two phrases is out of reach.
+        let two_phrases = [
+            ("Arnor", NNP),
+            ("launched", VBD),
+            ("it", PRP),
+            ("on", IN),
+            ("the", DT),
+            ("day", NN),
+            ("after", IN),
+            ("offensive", NN),
+        ];
+        assert_eq!(code(&two_phrases), None);
+        let adjacent = [
+            ("Arnor", NNP),
+            ("launched", VBD),
+            ("new", JJ),
+            ("ties", NNS),
+        ];
+        assert_eq!(code(&adjacent), Some("902".into()));
+        let apart = [
+            ("Arnor", NNP),
+            ("launched", VBD),
+            ("new", JJ),
+            ("trade", NN),
+            ("ties", NNS),
+        ];
+        assert_eq!(code(&apart), None);
     }
 }

@@ -17,6 +17,25 @@ fn np_start(w: &Words, i: usize) -> bool {
             && i > 0
             && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ))
         || (t == Tag::RB && w.tag(i + 1).is_adj() && w.tag(i + 2).is_noun())
+        || participle_after_preposition(w, i)
+}
+
+/// "against besieged Osgiliath", "by armed men": a past participle right
+/// after a preposition and before a noun describes that noun; a preposition
+/// takes a noun phrase, never a finite verb. (A gerund there is a verb with
+/// its object: "after attacking the town".)
+fn participle_after_preposition(w: &Words, i: usize) -> bool {
+    w.tag(i) == Tag::VBN
+        && w.tag(i + 1).is_noun()
+        && i > 0
+        && w.tag(i - 1) == Tag::IN
+        && !is_subordinator(w.lower[i - 1])
+}
+
+/// A singular -ing noun ("bombing", "training"), the kind that modifies
+/// another noun in coordination ("bombing and shelling offensive").
+fn coordinated_modifier(w: &Words, i: usize) -> bool {
+    w.tag(i) == Tag::NN && w.lower[i].len() > 5 && w.lower[i].ends_with("ing")
 }
 
 /// Whether token `i` continues a noun phrase that already has tokens.
@@ -26,6 +45,30 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
         return false;
     }
     if has_noun && matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) {
+        return false;
+    }
+    // "leaving 12 people dead", "declared the vote invalid": an adjective
+    // after the head noun that no noun follows is the verb's complement.
+    if has_noun
+        && t == Tag::JJ
+        && i > 0
+        && matches!(w.tag(i - 1), Tag::NN | Tag::NNS)
+        && !w.tag(i + 1).is_noun()
+        && !w.tag(i + 1).is_adj()
+        && w.tag(i + 1) != Tag::Hyph
+    {
+        return false;
+    }
+    // "according to a zoo spokesman Malaysian authorities have …": a proper
+    // adjective ("Malaysian", "French") comes before the common nouns it
+    // modifies, never after them, so after a common noun it starts the next
+    // phrase.
+    if has_noun
+        && t == Tag::JJ
+        && i > 0
+        && matches!(w.tag(i - 1), Tag::NN | Tag::NNS)
+        && w.capitalised(i)
+    {
         return false;
     }
     t.is_noun()
@@ -92,6 +135,34 @@ pub(crate) fn chunk(w: &Words, p: &mut SentenceParse) {
                     {
                         i += 1;
                         continue;
+                    }
+                    // "a bombing and shelling offensive": coordinated -ing nouns
+                    // that both modify the noun after them.
+                    if has_noun
+                        && i + 2 < n
+                        && w.tag(i) == Tag::CC
+                        && coordinated_modifier(w, i - 1)
+                        && coordinated_modifier(w, i + 1)
+                        && w.tag(i + 2).is_noun()
+                    {
+                        i += 2;
+                        continue;
+                    }
+                    // "a “special law”", "the “peace” plan": quotation marks
+                    // around words inside a phrase do not end it.
+                    if i > start {
+                        if let Some(close) = inner_quote(w, i) {
+                            if w.tag(close + 1).is_noun() {
+                                has_noun = true;
+                                i = close + 1;
+                                continue;
+                            }
+                            if !has_noun {
+                                has_noun = true;
+                                i = close + 1;
+                                break;
+                            }
+                        }
                     }
                     // "the Asia-Pacific Economic Cooperation (APEC) forum": a short
                     // parenthesised name inside a phrase that goes on after it.
@@ -208,6 +279,21 @@ fn inner_parenthesis(w: &Words, i: usize) -> Option<usize> {
         t.is_noun() || matches!(t, Tag::CD | Tag::Hyph | Tag::IN | Tag::DT | Tag::CC) || t.is_adj()
     });
     (close > i + 1 && names).then_some(close)
+}
+
+/// If a quotation opens at `i` and holds only a few adjectives and nouns,
+/// at least one a noun ("“special law”"), the position of its closing mark.
+fn inner_quote(w: &Words, i: usize) -> Option<usize> {
+    if w.tag(i) != Tag::OpenQuote {
+        return None;
+    }
+    let close = (i + 1..(i + 6).min(w.len())).find(|&k| w.tag(k) == Tag::CloseQuote)?;
+    let words = i + 1..close;
+    let nominal = words.clone().all(|k| {
+        let t = w.tag(k);
+        t.is_noun() || t.is_adj() || t == Tag::Hyph
+    });
+    (nominal && words.clone().any(|k| w.tag(k).is_noun())).then_some(close)
 }
 
 /// Words before a number that make it approximate ("about 300
@@ -337,6 +423,9 @@ fn verb_group_end(w: &Words, i: usize) -> Option<usize> {
         && i > 0
         && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS)
     {
+        return None;
+    }
+    if participle_after_preposition(w, i) {
         return None;
     }
     if t == Tag::VBG && i > 0 && matches!(w.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS) {

@@ -462,6 +462,23 @@ fn antecedent(w: &Words, p: &SentenceParse, rel: usize) -> Option<usize> {
     None
 }
 
+/// ", a body linked to the union," between a noun phrase and its verb: a
+/// description of the phrase before the comma (a phrase with a determiner or
+/// possessor, with a participle or prepositions after it but no finite
+/// verb), so the subject is the phrase it describes.
+fn described_apposition(w: &Words, p: &SentenceParse, open: usize, close: usize) -> bool {
+    let first = open + 1;
+    let Some(np) = p.np_of_token[first].and_then(|n| p.nps.get(n)) else {
+        return false;
+    };
+    let described = open > 0 && w.tag(open - 1).is_noun();
+    let determined = w.tag(first) == Tag::DT || np.possessor.is_some();
+    let finite = (np.tokens.end..close).any(|k| {
+        matches!(w.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) || w.tag(k) == Tag::WDT
+    });
+    described && determined && np.tokens.start == first && !finite
+}
+
 /// The subject of a verb group starting at `b`: the nearest noun phrase to
 /// the left that is not a prepositional object, skipping "of"-phrases,
 /// parenthetical appositions and relative clauses set off by commas.
@@ -501,7 +518,8 @@ fn subject_left_of(w: &Words, p: &SentenceParse, b: usize) -> Option<usize> {
                             | "despite"
                     )
                     || (matches!(w.tag(first), Tag::VBG | Tag::VBN)
-                        && p.vg_of_token[first].is_some());
+                        && p.vg_of_token[first].is_some())
+                    || described_apposition(w, p, open, k);
                 if rel {
                     k = open;
                     continue;

@@ -185,6 +185,13 @@ impl Words<'_> {
     pub fn tag(&self, i: usize) -> Tag {
         self.tags.get(i).copied().unwrap_or(Tag::X)
     }
+    /// Whether token `i` is written with a capital first letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.sentence
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.norm.starts_with(|c: char| c.is_uppercase()))
+    }
     /// Whether token `i` is glued to the previous token (no space between).
     pub fn attached(&self, i: usize) -> bool {
         i > 0

@@ -43,6 +43,100 @@ fn subject_verb_object_and_prepositions() {
 }
 
 #[test]
+fn a_participle_after_a_preposition_modifies_its_noun() {
+    let s = tagged("Rebels/NNS fired/VBD on/IN besieged/VBN towns/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(p.clauses.len(), 1);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, Some(c.preps[0].np)), "besieged towns");
+    // After a subordinator it is a verb: "that killed people ...".
+    let s = tagged("They/PRP said/VBD that/IN armed/VBN men/NNS fled/VBD ./.");
+    let p = parse(&s);
+    assert!((0..p.nps.len()).all(|i| np_words(&s, &p, Some(i)) != "armed men"));
+}
+
+#[test]
+fn coordinated_ing_modifiers_stay_in_one_phrase() {
+    let s =
+        tagged("Arnor/NNP launched/VBD a/DT new/JJ bombing/NN and/CC shelling/NN offensive/NN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(
+        np_words(&s, &p, c.object),
+        "a new bombing and shelling offensive"
+    );
+    // Two phrases of their own stay coordinated.
+    let s = tagged("Arnor/NNP sent/VBD the/DT minister/NN and/CC defense/NN officials/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "the minister");
+}
+
+#[test]
+fn quotation_marks_inside_a_phrase_do_not_end_it() {
+    let s = tagged(
+        "Arnor/NNP approved/VBD a/DT \"/`` special/JJ law/NN \"/'' recognizing/VBG Gondor/NNP ./.",
+    );
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, c.object), "a \" special law \"");
+    let s = tagged("Arnor/NNP backed/VBD the/DT \"/`` peace/NN \"/'' plan/NN ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].object),
+        "the \" peace \" plan"
+    );
+    // A quoted clause is no part of the phrase before it.
+    let s = tagged("Arnor/NNP called/VBD it/PRP \"/`` a/DT disaster/NN \"/'' ./.");
+    let p = parse(&s);
+    assert!((0..p.nps.len()).all(|i| !np_words(&s, &p, Some(i)).starts_with("it \"")));
+}
+
+#[test]
+fn a_described_apposition_is_stepped_over_to_the_subject() {
+    let s = tagged("Members/NNS of/IN the/DT guild/NN ,/, a/DT body/NN linked/VBN to/TO the/DT union/NN ,/, visited/VBD Gondor/NNP ./.");
+    let p = parse(&s);
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "visit")
+        .expect("visit");
+    assert_eq!(np_words(&s, &p, c.subject), "Members");
+}
+
+#[test]
+fn a_proper_adjective_after_a_common_noun_starts_a_phrase() {
+    let s = tagged("According/IN to/TO a/DT guild/NN spokesman/NN Gondorian/JJ officials/NNS have/VBP left/VBN ./.");
+    let p = parse(&s);
+    let c = &p.clauses[0];
+    assert_eq!(np_words(&s, &p, c.subject), "Gondorian officials");
+    // Before the nouns it stays inside: "the Gondorian border guards".
+    let s = tagged("Rebels/NNS met/VBD the/DT Gondorian/JJ border/NN guards/NNS ./.");
+    let p = parse(&s);
+    assert_eq!(
+        np_words(&s, &p, p.clauses[0].object),
+        "the Gondorian border guards"
+    );
+}
+
+#[test]
+fn an_adjective_after_the_head_noun_is_no_part_of_the_phrase() {
+    let s = tagged(
+        "Rebels/NNS attacked/VBD the/DT town/NN ,/, leaving/VBG 12/CD people/NNS dead/JJ ./.",
+    );
+    let p = parse(&s);
+    let c = p
+        .clauses
+        .iter()
+        .find(|c| p.verbs[c.verb].lemma == "leave")
+        .expect("leave");
+    assert_eq!(np_words(&s, &p, c.object), "12 people");
+    // An adjective before another noun still belongs: "the army chief".
+    let s = tagged("Rebels/NNS met/VBD the/DT army/NN top/JJ brass/NN ./.");
+    let p = parse(&s);
+    assert_eq!(np_words(&s, &p, p.clauses[0].object), "the army top brass");
+}
+
+#[test]
 fn passive_voice_with_agent() {
     let s = tagged("The/DT embassy/NN was/VBD attacked/VBN by/IN rebels/NNS ./.");
     let p = parse(&s);
