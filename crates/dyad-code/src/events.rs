@@ -1561,6 +1561,9 @@ fn find_target(
     let (p, lower, mentions) = (sc.p, sc.lower, sc.mentions);
     // Candidates that are the source itself (or its own country) are passed
     // over: "Norway is willing to send material" does not target Norway.
+    // With a compound source a candidate is foreign if it is foreign to one
+    // member: "reconciliation between Arnor and Gondor" is Gondor's towards
+    // Arnor even when Gondor also acts (self-pairs are dropped later).
     // A party of known country anywhere in the clause beats a role of
     // unknown country ("send peacekeepers to Somalia" is towards Somalia):
     // the first unknown one is kept aside in case nothing better comes.
@@ -1572,7 +1575,7 @@ fn find_target(
     let mut others = |v: Vec<Actor>| -> Vec<Actor> {
         let (foreign, own_here): (Vec<Actor>, Vec<Actor>) = v
             .into_iter()
-            .partition(|t| !sources.iter().any(|s| same_side(s, t)));
+            .partition(|t| !sources.iter().all(|s| same_side(s, t)));
         if own.is_empty() {
             own = own_here
                 .into_iter()

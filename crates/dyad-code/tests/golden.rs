@@ -76,6 +76,22 @@ fn compound_subjects_act_on_each_other() {
         "India and Pakistan held talks in Geneva.",
         &["IND PAK 046", "PAK IND 046"],
     );
+    // Nor is a group of no country the cooperation is about.
+    check(
+        "The Kenyan government and the Ugandan opposition pledged to deepen cooperation on refugees.",
+        &["KENGOV UGAOPP 030", "UGAOPP KENGOV 030"],
+    );
+    // A coordinated target overlapping the compound subject: each member
+    // acts on the others ("between Brazil and Argentina" after "Brazil and
+    // Chile" is Brazil→Argentina, Chile→Brazil, Chile→Argentina).
+    check(
+        "Talks between Brazil and Chile may spur reconciliation between Argentina and Brazil.",
+        &[
+            "BRA ARG 051 hypothetical",
+            "CHL ARG 051 hypothetical",
+            "CHL BRA 051 hypothetical",
+        ],
+    );
 }
 
 #[test]
