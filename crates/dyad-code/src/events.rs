@@ -756,7 +756,10 @@ pub fn code_sentence(
         // "Finland will give Tanzania a grant": under the codebook's
         // convention one's own future act is a statement of intent (0331),
         // a hostile one a threat.
-        let will = future_or_modal(vg, &["will", "shall"]);
+        // So is a conditional one: "may halt mediation if cooperation
+        // founders" threatens, as the codebook codes it (135).
+        let will = future_or_modal(vg, &["will", "shall"])
+            || (future_or_modal(vg, CONDITIONAL_MODALS) && conditioned(p, lower, vg));
         let intended_code = (coder.future_acts == crate::FutureActs::Intent
             && !refused
             && composed.is_none()
@@ -803,6 +806,23 @@ pub fn code_sentence(
             {
                 CodePair {
                     fwd: Some("186".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
+        // "helicopter gunships killed 46 civilians", "warplanes attacked the
+        // town": violence whose doer is an aircraft is CAMEO's 195, employ
+        // aerial weapons, whatever the victims or the verb's own code.
+        let doer = if vg.passive { c.agent } else { c.subject };
+        let code = match code.fwd.as_deref() {
+            Some(v)
+                if intended_code.is_none()
+                    && is_aerial_replaceable(v)
+                    && doer.is_some_and(|np| is_aircraft_phrase(lower, &p.nps[np])) =>
+            {
+                CodePair {
+                    fwd: Some("195".to_string()),
                     rev: None,
                 }
             }
@@ -1398,6 +1418,52 @@ fn is_political_office(w: &str) -> bool {
     )
 }
 
+/// Codes of violence that say nothing more specific than the aerial
+/// weapon would: general, bombing, small-arms, artillery and mass-killing
+/// codes (not abduction, assault, assassination, blockade or occupation).
+fn is_aerial_replaceable(code: &str) -> bool {
+    matches!(
+        code,
+        "180" | "183" | "1831" | "1832" | "1833" | "190" | "193" | "194" | "200" | "202"
+    )
+}
+
+/// A noun phrase naming aircraft ("helicopter gunships", "Israeli
+/// warplanes", "the air force", "a drone"): its head is an aircraft word
+/// (the dictionary's &AIRCRAFT class, less "bomber", which is also a
+/// person who sets off a bomb).
+fn is_aircraft_phrase(lower: &[&str], np: &dyad_phrases::NounPhrase) -> bool {
+    let Some(&head) = lower.get(np.head) else {
+        return false;
+    };
+    let air_force =
+        head == "force" && np.head > np.tokens.start && lower.get(np.head - 1) == Some(&"air");
+    air_force
+        || matches!(
+            head,
+            "aircraft"
+                | "warplane"
+                | "warplanes"
+                | "plane"
+                | "planes"
+                | "airplane"
+                | "airplanes"
+                | "helicopter"
+                | "helicopters"
+                | "gunship"
+                | "gunships"
+                | "chopper"
+                | "choppers"
+                | "jet"
+                | "jets"
+                | "drone"
+                | "drones"
+                | "fighter-bomber"
+                | "fighter-bombers"
+                | "fighter-jets"
+        )
+}
+
 /// Head nouns for an attack that kills by itself: "a roadside bombing", "a
 /// car bomb explosion", "the blast".
 fn is_attack_noun(w: &str) -> bool {
@@ -1469,6 +1535,31 @@ fn weapon_code(words: &[&str], general: &str) -> Option<&'static str> {
 fn future_or_modal(vg: &dyad_phrases::VerbGroup, modals: &[&str]) -> bool {
     vg.tense == dyad_phrases::Tense::Future
         || vg.modal.as_deref().is_some_and(|m| modals.contains(&m))
+}
+
+/// Modals that state one's own act as a possibility; with a condition
+/// attached ("may halt talks if …", "would attack unless …") they state
+/// what one will do on that condition: an intention or a threat.
+const CONDITIONAL_MODALS: &[&str] = &["would", "may", "might", "could"];
+
+/// Whether an "if"/"unless" condition follows the verb group before any
+/// other verb: the condition the verb's act depends on ("will withdraw its
+/// force unless a ceasefire is arranged"), not one of a later clause.
+fn conditioned(p: &SentenceParse, lower: &[&str], vg: &dyad_phrases::VerbGroup) -> bool {
+    let next_verb = p
+        .verbs
+        .iter()
+        .map(|v| v.tokens.start)
+        .filter(|&t| t > vg.main)
+        .min()
+        .unwrap_or(lower.len());
+    lower
+        .get(vg.tokens.end..)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .take_while(|&(i, _)| vg.tokens.end + i < next_verb)
+        .any(|(_, w)| matches!(*w, "if" | "unless"))
 }
 
 /// A negated intent or offer of cooperation that states a refusal: "will not provide
@@ -2026,7 +2117,8 @@ fn frame_clauses(
             // "The rebels said they will release the minister": announcing
             // one's own future act is a statement of intent (03, or a threat
             // for a hostile act), as the CAMEO manual codes it.
-            let own_future = future_or_modal(dv, &["will", "would", "shall"]);
+            let own_future = future_or_modal(dv, &["will", "would", "shall"])
+                || (future_or_modal(dv, CONDITIONAL_MODALS) && conditioned(p, lower, dv));
             let same_party = |a: &[Actor], b: &[Actor]| {
                 !a.is_empty()
                     && a.len() == b.len()

@@ -1144,12 +1144,13 @@ fn a_multi_word_verbs_first_word_alone_has_no_code() {
     check("Kenya is determined to help Somalia.", &["KEN SOM 033"]);
 }
 
-/// Jets and drones of a nationality are its military.
+/// Jets and drones of a nationality are its military (and what they drop
+/// is an aerial weapon, 195).
 #[test]
 fn jets_and_drones_are_military() {
     check(
         "Israeli jets dropped bombs on Gaza.",
-        &["ISRMIL PSEGZA 194"],
+        &["ISRMIL PSEGZA 195"],
     );
 }
 
@@ -1609,5 +1610,37 @@ fn killing_an_office_holder_is_an_assassination() {
     check(
         "Somali militants killed three Kenyan officials.",
         &["SOMUAF KENGOV 190"],
+    );
+}
+
+#[test]
+fn a_conditional_modal_act_is_an_intent_or_a_threat() {
+    // "may/could/would X if …" states what the actor will do on a
+    // condition: a hostile act is a threat (CAMEO 13), as "will" already is.
+    check(
+        "Kenya may expel the Ugandan ambassador if Uganda keeps its troops on the border.",
+        &["KEN UGAGOV 1313 hypothetical"],
+    );
+    // With no condition a "may" is speculation and keeps the act itself.
+    check(
+        "Kenya may expel the Ugandan ambassador.",
+        &["KEN UGAGOV 161 hypothetical"],
+    );
+}
+
+#[test]
+fn violence_done_by_aircraft_is_aerial() {
+    check(
+        "Ethiopian warplanes killed 30 Somali civilians near the border.",
+        &["ETHMIL SOMCVL 195"],
+    );
+    check(
+        "Two Somali civilians were killed by Ethiopian helicopters.",
+        &["ETH SOMCVL 195"],
+    );
+    // A suicide "bomber" is a person, not an aircraft.
+    check(
+        "A suicide bomber killed 30 Somali civilians in Mogadishu.",
+        &["---REB SOMCVL 1831"],
     );
 }
