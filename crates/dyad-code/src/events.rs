@@ -1121,6 +1121,29 @@ pub fn code_sentence(
                 }];
             }
         }
+        // "forced out more than 1,000 refugees", "expelled thousands of
+        // migrants": expelling a crowd of people is CAMEO's mass expulsion.
+        let code = match code.fwd.as_deref() {
+            // The phrase counted is the target's, wherever the parse put it
+            // ("forced out on Wednesday more than 1,000 refugees").
+            Some("174")
+                if (0..p.nps.len()).any(|np| {
+                    let n = &p.nps[np];
+                    n.tokens.start >= c.rest.start
+                        && n.tokens.end <= c.rest.end
+                        && counts_thousands(lower, &n.tokens)
+                        && resolve(np, &sc, ctx)
+                            .iter()
+                            .any(|a| targets.iter().any(|t| t.code == a.code))
+                }) =>
+            {
+                CodePair {
+                    fwd: Some("201".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
         if sources.is_empty() || targets.is_empty() {
             if explaining {
                 decisions[ci] = format!(
@@ -1416,6 +1439,21 @@ fn is_political_office(w: &str) -> bool {
             | "diplomat"
             | "chairman"
     )
+}
+
+/// Whether a phrase counts people in thousands: "more than 1,000
+/// refugees", "thousands of villagers", "2 million people".
+fn counts_thousands(lower: &[&str], tokens: &TokRange) -> bool {
+    lower
+        .get(tokens.clone())
+        .unwrap_or_default()
+        .iter()
+        .any(|w| {
+            matches!(*w, "thousands" | "millions" | "thousand" | "million")
+            // "1,000" (a year has no comma: "in 1999").
+            || (w.contains(',')
+                && w.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 1000))
+        })
 }
 
 /// Codes of violence that say nothing more specific than the aerial

@@ -1644,3 +1644,21 @@ fn violence_done_by_aircraft_is_aerial() {
         &["---REB SOMCVL 1831"],
     );
 }
+
+#[test]
+fn forcing_people_out_is_expulsion_and_thousands_a_mass_expulsion() {
+    check(
+        "Kenyan police forced out dozens of Somali refugees from the camp.",
+        &["KENCOP SOMREF 174"],
+    );
+    check(
+        "Kenyan police drove out more than 3,000 Somali refugees from the camp.",
+        &["KENCOP SOMREF 201"],
+    );
+    check("Kenya deported 2,000 Somali refugees.", &["KEN SOMREF 201"]);
+    // Out of office is not out of the country.
+    check(
+        "The Kenyan president was forced out of office by the army.",
+        &[],
+    );
+}
