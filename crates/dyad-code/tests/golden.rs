@@ -1662,3 +1662,16 @@ fn forcing_people_out_is_expulsion_and_thousands_a_mass_expulsion() {
         &[],
     );
 }
+
+#[test]
+fn blowing_up_works_and_buildings_destroys_property() {
+    check(
+        "Somali rebels blew up two power lines leading into Mogadishu.",
+        &["SOMREB SOM 1712"],
+    );
+    // A time the chunker ran into the place's phrase does not hide the place.
+    check(
+        "Somali rebels blew up two power lines leading into Mogadishu last week.",
+        &["SOMREB SOM 1712"],
+    );
+}
