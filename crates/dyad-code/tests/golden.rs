@@ -1675,3 +1675,15 @@ fn blowing_up_works_and_buildings_destroys_property() {
         &["SOMREB SOM 1712"],
     );
 }
+
+#[test]
+fn putting_off_a_protest_eases_dissent_and_preventing_one_restricts() {
+    check(
+        "Kenyan opposition leaders agreed to postpone the demonstration in Nairobi.",
+        &["KENOPP KEN 0352"],
+    );
+    check(
+        "Kenyan police prevented the demonstration in Nairobi.",
+        &["KENCOP KEN 1721"],
+    );
+}
