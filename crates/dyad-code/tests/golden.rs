@@ -1687,3 +1687,20 @@ fn putting_off_a_protest_eases_dissent_and_preventing_one_restricts() {
         &["KENCOP KEN 1721"],
     );
 }
+
+#[test]
+fn mass_killing_is_named_not_inferred_from_civilian_victims() {
+    // CAMEO 202 relies on the reporter's own words for a mass killing.
+    check(
+        "Ethiopian soldiers killed two Somali civilians.",
+        &["ETHMIL SOMCVL 190"],
+    );
+    check(
+        "Ethiopian soldiers massacred 200 Somali civilians.",
+        &["ETHMIL SOMCVL 202"],
+    );
+    check(
+        "Ethiopian soldiers killed 40 Somali civilians in an air strike.",
+        &["ETHMIL SOMCVL 195"],
+    );
+}
