@@ -1704,3 +1704,11 @@ fn mass_killing_is_named_not_inferred_from_civilian_victims() {
         &["ETHMIL SOMCVL 195"],
     );
 }
+
+#[test]
+fn undertaking_joint_exercises_is_military_cooperation() {
+    check(
+        "Kenya and Uganda agreed to undertake joint military exercises.",
+        &["KEN UGA 0312", "UGA KEN 0312"],
+    );
+}
