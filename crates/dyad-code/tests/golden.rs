@@ -636,7 +636,7 @@ fn a_titled_unknown_person_is_an_unknown_country_role() {
 #[test]
 fn an_intention_to_do_something_uncoded_is_030() {
     check(
-        "Kenya and Uganda have agreed to undertake joint military exercises.",
+        "Kenya and Uganda have agreed to undertake a joint survey of the lake.",
         &["KEN UGA 030", "UGA KEN 030"],
     );
 }
