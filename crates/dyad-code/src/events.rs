@@ -828,6 +828,21 @@ pub fn code_sentence(
             }
             _ => code,
         };
+        // "began a hunger strike to demand the president's resignation":
+        // CAMEO splits protests by what they are for, as it splits demands
+        // (1041 leadership change → 1411, 1421, …; 1044 institutions → 1414).
+        let code = match code.fwd.as_deref() {
+            Some(pc @ ("141" | "142" | "143" | "144" | "145")) if intended_code.is_none() => {
+                match protest_purpose(p, ci, &own) {
+                    Some(n) => CodePair {
+                        fwd: Some(format!("{pc}{n}")),
+                        rev: None,
+                    },
+                    None => code,
+                }
+            }
+            _ => code,
+        };
         let code = match intended_code {
             Some(c) => CodePair {
                 fwd: Some(c),
@@ -1439,6 +1454,31 @@ fn is_political_office(w: &str) -> bool {
             | "diplomat"
             | "chairman"
     )
+}
+
+/// The sub-digit of what a protest demands, from the purpose clause it
+/// governs ("to demand the resignation" is 1041, leadership change: 1),
+/// when that demand is one of CAMEO's four political ones (1041–1044).
+fn protest_purpose(
+    p: &SentenceParse,
+    ci: usize,
+    own: &[Result<ClauseCode, String>],
+) -> Option<char> {
+    p.clauses
+        .iter()
+        .enumerate()
+        .skip(ci + 1)
+        .filter(|(_, d)| {
+            d.governor == Some(ci)
+                && matches!(d.kind, ClauseKind::Infinitive | ClauseKind::Participle)
+        })
+        .find_map(|(k, _)| {
+            let code = own.get(k)?.as_ref().ok()?.code.fwd.as_deref()?;
+            let n = code.strip_prefix("104")?;
+            let mut chars = n.chars();
+            let d = chars.next()?;
+            (chars.next().is_none() && ('1'..='4').contains(&d)).then_some(d)
+        })
 }
 
 /// Whether a phrase counts people in thousands: "more than 1,000

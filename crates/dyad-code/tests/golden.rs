@@ -1712,3 +1712,11 @@ fn undertaking_joint_exercises_is_military_cooperation() {
         &["KEN UGA 0312", "UGA KEN 0312"],
     );
 }
+
+#[test]
+fn a_protest_for_a_leadership_change_takes_the_demands_sub_code() {
+    check(
+        "Kenyan students began a hunger strike to demand the resignation of President Ruto.",
+        &["KENEDU KENGOV 1421"],
+    );
+}
