@@ -1720,3 +1720,16 @@ fn a_protest_for_a_leadership_change_takes_the_demands_sub_code() {
         &["KENEDU KENGOV 1421"],
     );
 }
+
+#[test]
+fn withdrawing_inspectors_or_aid_workers_is_1662_1663() {
+    check(
+        "The United Nations withdrew its observers from Somalia.",
+        &["IGOUNO SOM 1662"],
+    );
+    // "weapons inspectors" are inspectors, not weapons (0874).
+    check(
+        "Kenya said it will withdraw weapons inspectors from Somalia.",
+        &["KEN SOM 136"],
+    );
+}
