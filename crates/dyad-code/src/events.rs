@@ -1159,6 +1159,20 @@ pub fn code_sentence(
             }
             _ => code,
         };
+        // "farmers would blockade Paris": a blockade (191) is imposed with
+        // armed forces; civilians barring the way protest by obstruction
+        // (144), and a threat of it threatens protest (133).
+        let code = match code.fwd.as_deref() {
+            Some(c @ ("191" | "1381"))
+                if !sources.is_empty() && sources.iter().all(|s| civilian_group(&s.code)) =>
+            {
+                CodePair {
+                    fwd: Some(if c == "191" { "144" } else { "133" }.to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
         if sources.is_empty() || targets.is_empty() {
             if explaining {
                 decisions[ci] = format!(
@@ -1478,6 +1492,29 @@ fn protest_purpose(
             let mut chars = n.chars();
             let d = chars.next()?;
             (chars.next().is_none() && ('1'..='4').contains(&d)).then_some(d)
+        })
+}
+
+/// Whether an actor code names a civilian group with no armed or state
+/// role: farmers (AGR), workers (LAB), students (EDU), civilians (CVL),
+/// the opposition (OPP), business (BUS), media (MED), refugees (REF).
+fn civilian_group(code: &str) -> bool {
+    let roles = code.get(3..).unwrap_or_default();
+    let role = |i: usize| roles.get(i..i + 3);
+    let all: Vec<&str> = (0..roles.len() / 3).filter_map(|k| role(k * 3)).collect();
+    roles.len() % 3 == 0
+        && !all.is_empty()
+        && all.iter().any(|r| {
+            matches!(
+                *r,
+                "AGR" | "LAB" | "EDU" | "CVL" | "OPP" | "BUS" | "MED" | "REF"
+            )
+        })
+        && !all.iter().any(|r| {
+            matches!(
+                *r,
+                "GOV" | "MIL" | "COP" | "REB" | "INS" | "UAF" | "SPY" | "JUD" | "LEG" | "ELI"
+            )
         })
 }
 

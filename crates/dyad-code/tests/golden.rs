@@ -1733,3 +1733,13 @@ fn withdrawing_inspectors_or_aid_workers_is_1662_1663() {
         &["KEN SOM 136"],
     );
 }
+
+#[test]
+fn civilians_barring_the_way_protest_rather_than_blockade() {
+    check("Kenyan farmers blockaded Nairobi.", &["KENAGR KEN 144"]);
+    check(
+        "Kenyan farmers said they would blockade Nairobi.",
+        &["KENAGR KEN 133"],
+    );
+    check("The Kenyan navy blockaded Mogadishu.", &["KENMIL SOM 191"]);
+}
