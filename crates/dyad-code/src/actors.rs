@@ -281,7 +281,11 @@ pub fn compose(
             // Asians", "Israeli Arabs").
             countries()
                 .rev()
-                .find(|m| covers_head(m) || m.tokens.end >= range.end)
+                .find(|m| {
+                    covers_head(m)
+                        || m.tokens.end >= range.end
+                        || only_time_words(lower, m.tokens.end..range.end)
+                })
                 .map(|c| match own_country {
                     Some(o) if is_region(&c.code) && !is_region(&o.code) => o,
                     _ => c,
@@ -325,6 +329,35 @@ fn agents_around_country<'m>(
         }
     }
     format!("{before}{country}{after}")
+}
+
+/// Whether the words after a name to the end of its phrase only say when:
+/// "into Kabul last month", "in Gaza this week" name the place, with a
+/// time the chunker ran into the phrase.
+fn only_time_words(lower: &[&str], rest: TokRange) -> bool {
+    let words = lower.get(rest).unwrap_or_default();
+    words.len() >= 2
+        && matches!(words[0], "last" | "next" | "this" | "early" | "late")
+        && words[1..].iter().all(|w| {
+            matches!(
+                *w,
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+        })
 }
 
 /// Generic words for an organised body, which a name before them identifies.

@@ -756,7 +756,10 @@ pub fn code_sentence(
         // "Finland will give Tanzania a grant": under the codebook's
         // convention one's own future act is a statement of intent (0331),
         // a hostile one a threat.
-        let will = future_or_modal(vg, &["will", "shall"]);
+        // So is a conditional one: "may halt mediation if cooperation
+        // founders" threatens, as the codebook codes it (135).
+        let will = future_or_modal(vg, &["will", "shall"])
+            || (future_or_modal(vg, CONDITIONAL_MODALS) && conditioned(p, lower, vg));
         let intended_code = (coder.future_acts == crate::FutureActs::Intent
             && !refused
             && composed.is_none()
@@ -804,6 +807,38 @@ pub fn code_sentence(
                 CodePair {
                     fwd: Some("186".to_string()),
                     rev: None,
+                }
+            }
+            _ => code,
+        };
+        // "helicopter gunships killed 46 civilians", "warplanes attacked the
+        // town": violence whose doer is an aircraft is CAMEO's 195, employ
+        // aerial weapons, whatever the victims or the verb's own code.
+        let doer = if vg.passive { c.agent } else { c.subject };
+        let code = match code.fwd.as_deref() {
+            Some(v)
+                if intended_code.is_none()
+                    && is_aerial_replaceable(v)
+                    && doer.is_some_and(|np| is_aircraft_phrase(lower, &p.nps[np])) =>
+            {
+                CodePair {
+                    fwd: Some("195".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
+        // "began a hunger strike to demand the president's resignation":
+        // CAMEO splits protests by what they are for, as it splits demands
+        // (1041 leadership change → 1411, 1421, …; 1044 institutions → 1414).
+        let code = match code.fwd.as_deref() {
+            Some(pc @ ("141" | "142" | "143" | "144" | "145")) if intended_code.is_none() => {
+                match protest_purpose(p, ci, &own) {
+                    Some(n) => CodePair {
+                        fwd: Some(format!("{pc}{n}")),
+                        rev: None,
+                    },
+                    None => code,
                 }
             }
             _ => code,
@@ -1101,6 +1136,43 @@ pub fn code_sentence(
                 }];
             }
         }
+        // "forced out more than 1,000 refugees", "expelled thousands of
+        // migrants": expelling a crowd of people is CAMEO's mass expulsion.
+        let code = match code.fwd.as_deref() {
+            // The phrase counted is the target's, wherever the parse put it
+            // ("forced out on Wednesday more than 1,000 refugees").
+            Some("174")
+                if (0..p.nps.len()).any(|np| {
+                    let n = &p.nps[np];
+                    n.tokens.start >= c.rest.start
+                        && n.tokens.end <= c.rest.end
+                        && counts_thousands(lower, &n.tokens)
+                        && resolve(np, &sc, ctx)
+                            .iter()
+                            .any(|a| targets.iter().any(|t| t.code == a.code))
+                }) =>
+            {
+                CodePair {
+                    fwd: Some("201".to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
+        // "farmers would blockade Paris": a blockade (191) is imposed with
+        // armed forces; civilians barring the way protest by obstruction
+        // (144), and a threat of it threatens protest (133).
+        let code = match code.fwd.as_deref() {
+            Some(c @ ("191" | "1381"))
+                if !sources.is_empty() && sources.iter().all(|s| civilian_group(&s.code)) =>
+            {
+                CodePair {
+                    fwd: Some(if c == "191" { "144" } else { "133" }.to_string()),
+                    rev: None,
+                }
+            }
+            _ => code,
+        };
         if sources.is_empty() || targets.is_empty() {
             if explaining {
                 decisions[ci] = format!(
@@ -1398,6 +1470,115 @@ fn is_political_office(w: &str) -> bool {
     )
 }
 
+/// The sub-digit of what a protest demands, from the purpose clause it
+/// governs ("to demand the resignation" is 1041, leadership change: 1),
+/// when that demand is one of CAMEO's four political ones (1041–1044).
+fn protest_purpose(
+    p: &SentenceParse,
+    ci: usize,
+    own: &[Result<ClauseCode, String>],
+) -> Option<char> {
+    p.clauses
+        .iter()
+        .enumerate()
+        .skip(ci + 1)
+        .filter(|(_, d)| {
+            d.governor == Some(ci)
+                && matches!(d.kind, ClauseKind::Infinitive | ClauseKind::Participle)
+        })
+        .find_map(|(k, _)| {
+            let code = own.get(k)?.as_ref().ok()?.code.fwd.as_deref()?;
+            let n = code.strip_prefix("104")?;
+            let mut chars = n.chars();
+            let d = chars.next()?;
+            (chars.next().is_none() && ('1'..='4').contains(&d)).then_some(d)
+        })
+}
+
+/// Whether an actor code names a civilian group with no armed or state
+/// role: farmers (AGR), workers (LAB), students (EDU), civilians (CVL),
+/// the opposition (OPP), business (BUS), media (MED), refugees (REF).
+fn civilian_group(code: &str) -> bool {
+    let roles = code.get(3..).unwrap_or_default();
+    let role = |i: usize| roles.get(i..i + 3);
+    let all: Vec<&str> = (0..roles.len() / 3).filter_map(|k| role(k * 3)).collect();
+    roles.len() % 3 == 0
+        && !all.is_empty()
+        && all.iter().any(|r| {
+            matches!(
+                *r,
+                "AGR" | "LAB" | "EDU" | "CVL" | "OPP" | "BUS" | "MED" | "REF"
+            )
+        })
+        && !all.iter().any(|r| {
+            matches!(
+                *r,
+                "GOV" | "MIL" | "COP" | "REB" | "INS" | "UAF" | "SPY" | "JUD" | "LEG" | "ELI"
+            )
+        })
+}
+
+/// Whether a phrase counts people in thousands: "more than 1,000
+/// refugees", "thousands of villagers", "2 million people".
+fn counts_thousands(lower: &[&str], tokens: &TokRange) -> bool {
+    lower
+        .get(tokens.clone())
+        .unwrap_or_default()
+        .iter()
+        .any(|w| {
+            matches!(*w, "thousands" | "millions" | "thousand" | "million")
+            // "1,000" (a year has no comma: "in 1999").
+            || (w.contains(',')
+                && w.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 1000))
+        })
+}
+
+/// Codes of violence that say nothing more specific than the aerial
+/// weapon would: general, bombing, small-arms, artillery and mass-killing
+/// codes (not abduction, assault, assassination, blockade or occupation).
+fn is_aerial_replaceable(code: &str) -> bool {
+    matches!(
+        code,
+        "180" | "183" | "1831" | "1832" | "1833" | "190" | "193" | "194" | "200" | "202"
+    )
+}
+
+/// A noun phrase naming aircraft ("helicopter gunships", "Israeli
+/// warplanes", "the air force", "a drone"): its head is an aircraft word
+/// (the dictionary's &AIRCRAFT class, less "bomber", which is also a
+/// person who sets off a bomb).
+fn is_aircraft_phrase(lower: &[&str], np: &dyad_phrases::NounPhrase) -> bool {
+    let Some(&head) = lower.get(np.head) else {
+        return false;
+    };
+    let air_force =
+        head == "force" && np.head > np.tokens.start && lower.get(np.head - 1) == Some(&"air");
+    air_force
+        || matches!(
+            head,
+            "aircraft"
+                | "warplane"
+                | "warplanes"
+                | "plane"
+                | "planes"
+                | "airplane"
+                | "airplanes"
+                | "helicopter"
+                | "helicopters"
+                | "gunship"
+                | "gunships"
+                | "chopper"
+                | "choppers"
+                | "jet"
+                | "jets"
+                | "drone"
+                | "drones"
+                | "fighter-bomber"
+                | "fighter-bombers"
+                | "fighter-jets"
+        )
+}
+
 /// Head nouns for an attack that kills by itself: "a roadside bombing", "a
 /// car bomb explosion", "the blast".
 fn is_attack_noun(w: &str) -> bool {
@@ -1469,6 +1650,31 @@ fn weapon_code(words: &[&str], general: &str) -> Option<&'static str> {
 fn future_or_modal(vg: &dyad_phrases::VerbGroup, modals: &[&str]) -> bool {
     vg.tense == dyad_phrases::Tense::Future
         || vg.modal.as_deref().is_some_and(|m| modals.contains(&m))
+}
+
+/// Modals that state one's own act as a possibility; with a condition
+/// attached ("may halt talks if …", "would attack unless …") they state
+/// what one will do on that condition: an intention or a threat.
+const CONDITIONAL_MODALS: &[&str] = &["would", "may", "might", "could"];
+
+/// Whether an "if"/"unless" condition follows the verb group before any
+/// other verb: the condition the verb's act depends on ("will withdraw its
+/// force unless a ceasefire is arranged"), not one of a later clause.
+fn conditioned(p: &SentenceParse, lower: &[&str], vg: &dyad_phrases::VerbGroup) -> bool {
+    let next_verb = p
+        .verbs
+        .iter()
+        .map(|v| v.tokens.start)
+        .filter(|&t| t > vg.main)
+        .min()
+        .unwrap_or(lower.len());
+    lower
+        .get(vg.tokens.end..)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .take_while(|&(i, _)| vg.tokens.end + i < next_verb)
+        .any(|(_, w)| matches!(*w, "if" | "unless"))
 }
 
 /// A negated intent or offer of cooperation that states a refusal: "will not provide
@@ -2055,7 +2261,8 @@ fn frame_clauses(
             // "The rebels said they will release the minister": announcing
             // one's own future act is a statement of intent (03, or a threat
             // for a hostile act), as the CAMEO manual codes it.
-            let own_future = future_or_modal(dv, &["will", "would", "shall"]);
+            let own_future = future_or_modal(dv, &["will", "would", "shall"])
+                || (future_or_modal(dv, CONDITIONAL_MODALS) && conditioned(p, lower, dv));
             let same_party = |a: &[Actor], b: &[Actor]| {
                 !a.is_empty()
                     && a.len() == b.len()

@@ -660,7 +660,7 @@ fn a_titled_unknown_person_is_an_unknown_country_role() {
 #[test]
 fn an_intention_to_do_something_uncoded_is_030() {
     check(
-        "Kenya and Uganda have agreed to undertake joint military exercises.",
+        "Kenya and Uganda have agreed to undertake a joint survey of the lake.",
         &["KEN UGA 030", "UGA KEN 030"],
     );
 }
@@ -1171,12 +1171,13 @@ fn a_multi_word_verbs_first_word_alone_has_no_code() {
     check("Kenya is determined to help Somalia.", &["KEN SOM 033"]);
 }
 
-/// Jets and drones of a nationality are its military.
+/// Jets and drones of a nationality are its military (and what they drop
+/// is an aerial weapon, 195).
 #[test]
 fn jets_and_drones_are_military() {
     check(
         "Israeli jets dropped bombs on Gaza.",
-        &["ISRMIL PSEGZA 194"],
+        &["ISRMIL PSEGZA 195"],
     );
 }
 
@@ -1641,4 +1642,135 @@ fn killing_an_office_holder_is_an_assassination() {
         "Somali militants killed three Kenyan officials.",
         &["SOMUAF KENGOV 190"],
     );
+}
+
+#[test]
+fn a_conditional_modal_act_is_an_intent_or_a_threat() {
+    // "may/could/would X if …" states what the actor will do on a
+    // condition: a hostile act is a threat (CAMEO 13), as "will" already is.
+    check(
+        "Kenya may expel the Ugandan ambassador if Uganda keeps its troops on the border.",
+        &["KEN UGAGOV 1313 hypothetical"],
+    );
+    // With no condition a "may" is speculation and keeps the act itself.
+    check(
+        "Kenya may expel the Ugandan ambassador.",
+        &["KEN UGAGOV 161 hypothetical"],
+    );
+}
+
+#[test]
+fn violence_done_by_aircraft_is_aerial() {
+    check(
+        "Ethiopian warplanes killed 30 Somali civilians near the border.",
+        &["ETHMIL SOMCVL 195"],
+    );
+    check(
+        "Two Somali civilians were killed by Ethiopian helicopters.",
+        &["ETH SOMCVL 195"],
+    );
+    // A suicide "bomber" is a person, not an aircraft.
+    check(
+        "A suicide bomber killed 30 Somali civilians in Mogadishu.",
+        &["---REB SOMCVL 1831"],
+    );
+}
+
+#[test]
+fn forcing_people_out_is_expulsion_and_thousands_a_mass_expulsion() {
+    check(
+        "Kenyan police forced out dozens of Somali refugees from the camp.",
+        &["KENCOP SOMREF 174"],
+    );
+    check(
+        "Kenyan police drove out more than 3,000 Somali refugees from the camp.",
+        &["KENCOP SOMREF 201"],
+    );
+    check("Kenya deported 2,000 Somali refugees.", &["KEN SOMREF 201"]);
+    // Out of office is not out of the country.
+    check(
+        "The Kenyan president was forced out of office by the army.",
+        &[],
+    );
+}
+
+#[test]
+fn blowing_up_works_and_buildings_destroys_property() {
+    check(
+        "Somali rebels blew up two power lines leading into Mogadishu.",
+        &["SOMREB SOM 1712"],
+    );
+    // A time the chunker ran into the place's phrase does not hide the place.
+    check(
+        "Somali rebels blew up two power lines leading into Mogadishu last week.",
+        &["SOMREB SOM 1712"],
+    );
+}
+
+#[test]
+fn putting_off_a_protest_eases_dissent_and_preventing_one_restricts() {
+    check(
+        "Kenyan opposition leaders agreed to postpone the demonstration in Nairobi.",
+        &["KENOPP KEN 0352"],
+    );
+    check(
+        "Kenyan police prevented the demonstration in Nairobi.",
+        &["KENCOP KEN 1721"],
+    );
+}
+
+#[test]
+fn mass_killing_is_named_not_inferred_from_civilian_victims() {
+    // CAMEO 202 relies on the reporter's own words for a mass killing.
+    check(
+        "Ethiopian soldiers killed two Somali civilians.",
+        &["ETHMIL SOMCVL 190"],
+    );
+    check(
+        "Ethiopian soldiers massacred 200 Somali civilians.",
+        &["ETHMIL SOMCVL 202"],
+    );
+    check(
+        "Ethiopian soldiers killed 40 Somali civilians in an air strike.",
+        &["ETHMIL SOMCVL 195"],
+    );
+}
+
+#[test]
+fn undertaking_joint_exercises_is_military_cooperation() {
+    check(
+        "Kenya and Uganda agreed to undertake joint military exercises.",
+        &["KEN UGA 0312", "UGA KEN 0312"],
+    );
+}
+
+#[test]
+fn a_protest_for_a_leadership_change_takes_the_demands_sub_code() {
+    check(
+        "Kenyan students began a hunger strike to demand the resignation of President Ruto.",
+        &["KENEDU KENGOV 1421"],
+    );
+}
+
+#[test]
+fn withdrawing_inspectors_or_aid_workers_is_1662_1663() {
+    check(
+        "The United Nations withdrew its observers from Somalia.",
+        &["IGOUNO SOM 1662"],
+    );
+    // "weapons inspectors" are inspectors, not weapons (0874).
+    check(
+        "Kenya said it will withdraw weapons inspectors from Somalia.",
+        &["KEN SOM 136"],
+    );
+}
+
+#[test]
+fn civilians_barring_the_way_protest_rather_than_blockade() {
+    check("Kenyan farmers blockaded Nairobi.", &["KENAGR KEN 144"]);
+    check(
+        "Kenyan farmers said they would blockade Nairobi.",
+        &["KENAGR KEN 133"],
+    );
+    check("The Kenyan navy blockaded Mogadishu.", &["KENMIL SOM 191"]);
 }
