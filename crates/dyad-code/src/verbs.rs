@@ -864,8 +864,14 @@ fn match_forward<'a>(
             Elem::Word(alts) => {
                 let mut k = cur;
                 let mut gap = 0;
+                // "for" opening what is sought may be stepped over, into its
+                // phrase only (see `sought_for`).
+                let sought_end = (alts.within == Within::Free && cur == range.start)
+                    .then(|| sought_for(p, w, cur))
+                    .flatten();
+                let end = sought_end.map_or(range.end, |e| e.min(range.end));
                 loop {
-                    if k >= range.end || gap > MAX_GAP || (joined && k > cur) {
+                    if k >= end || gap > MAX_GAP || (joined && k > cur) {
                         return None;
                     }
                     if let Some(n) = w.match_at(k, alts) {
@@ -880,7 +886,8 @@ fn match_forward<'a>(
                     let steppable = w.skippable(k)
                         || p.np_of_token.get(k).is_some_and(|x| x.is_some())
                         || time_preposition(p, k)
-                        || (alts.within == Within::Free && w.measure_of(k));
+                        || (alts.within == Within::Free && w.measure_of(k))
+                        || (k == cur && sought_end.is_some());
                     if !w.inside_group(k, alts.within) || !steppable {
                         return None;
                     }
@@ -952,6 +959,24 @@ fn match_forward<'a>(
         source_at,
         last,
     })
+}
+
+/// "for" right after an intransitive verb, opening the phrase of what is
+/// sought ("bargain for foreign asylum", "called for calm"): that phrase is
+/// the verb's object in all but form, and PETRARCH-2's `* ASYLUM` names its
+/// head. A partner ("clashed with the government") is not an object.
+/// Returns the end of that phrase.
+fn sought_for(p: &SentenceParse, w: &PatternWords, k: usize) -> Option<usize> {
+    if w.lower.get(k) != Some(&"for") {
+        return None;
+    }
+    p.np_of_token
+        .get(k + 1)
+        .copied()
+        .flatten()
+        .and_then(|np| p.nps.get(np))
+        .filter(|n| n.preposition == Some(k))
+        .map(|n| n.tokens.end)
 }
 
 /// A preposition introducing a time phrase ("on Thursday", "in June").

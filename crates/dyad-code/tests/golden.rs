@@ -164,6 +164,16 @@ fn intent_frame_codes_the_intended_action() {
     );
 }
 
+/// A "for" phrase right after an intransitive verb names what is sought,
+/// as an object would: the pattern noun matches its head ("asked for aid"
+/// is `* AID`), but nothing beyond that phrase ("voted for the resolution
+/// against Iran" is not `* (AGAINST)`).
+#[test]
+fn what_is_sought_after_for_is_the_object() {
+    check("Uganda asked for aid from China.", &["UGA CHN 023"]);
+    check("Kenya voted for the resolution against Iran.", &["KEN IRN 030"]);
+}
+
 #[test]
 fn appeal_frame_codes_what_is_asked_for() {
     check(
