@@ -698,6 +698,14 @@ pub fn code_sentence(
             }
             continue;
         }
+        // "asked whether Uganda attacked Somalia", "will decide whether to
+        // send troops": an open question reports no act.
+        if open_question(p, ci, lower) {
+            if explaining {
+                decisions[ci] = "an open question (whether …): not coded".into();
+            }
+            continue;
+        }
         // "would not give Russia permission to help Israel": what a negated
         // clause's infinitive would do is not done.
         let under_negation = c.kind == ClauseKind::Infinitive
@@ -1347,6 +1355,29 @@ fn drop_common_words(mentions: &mut Vec<Mention>, s: &Sentence) {
     });
 }
 
+/// Whether a clause is introduced by "whether": its subject ("whether
+/// Uganda attacked"), or its "to" ("whether to send"), right after it,
+/// adverbs aside.
+fn open_question(p: &SentenceParse, ci: usize, lower: &[&str]) -> bool {
+    let c = &p.clauses[ci];
+    let verb_start = p.verbs[c.verb].tokens.start;
+    // An infinitive's subject is its controller, further back.
+    let start = if c.kind == ClauseKind::Infinitive {
+        verb_start
+    } else {
+        c.subject
+            .and_then(|s| p.nps.get(s))
+            .map(|np| np.tokens.start)
+            .filter(|&s| s < verb_start)
+            .unwrap_or(verb_start)
+    };
+    let mut k = start;
+    while k > 0 && matches!(lower[k - 1], "really" | "ever" | "even" | "yet" | "not") {
+        k -= 1;
+    }
+    k > 0 && lower[k - 1] == "whether"
+}
+
 /// "jailed a student for helping militants", "accused Rwanda of arming
 /// rebels": the act a punishment or accusation is for is alleged, not
 /// reported as done; the punishment or accusation is the event.
@@ -1896,12 +1927,32 @@ fn find_target(
             }
         }
     }
-    // Reported content: "Xi urged that China and Kenya should …".
-    for (di, d) in p.clauses.iter().enumerate() {
+    // Reported content: "Xi urged that China and Kenya should …"; through
+    // an infinitive, the content of its verb ("began to question whether
+    // he has a future with the Orcs").
+    let through_infinitive = |d: &dyad_phrases::Clause| {
+        d.governor
+            .and_then(|g| p.clauses.get(g).map(|gc| (g, gc)))
+            .is_some_and(|(g, gc)| {
+                g != ci && gc.kind == ClauseKind::Infinitive && gc.governor == Some(ci)
+            })
+            && d.kind == ClauseKind::Complement
+    };
+    let governed = p
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.governor == Some(ci))
+        .chain(
+            p.clauses
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| through_infinitive(d)),
+        );
+    for (di, d) in governed {
         // Also the clauses hanging off the object: "cordoned off the roads
         // leading into Mordor".
-        if d.governor == Some(ci)
-            && !topic_object
+        if !topic_object
             && !sc.discarded.contains(&di)
             && matches!(
                 d.kind,

@@ -164,6 +164,19 @@ fn intent_frame_codes_the_intended_action() {
     );
 }
 
+/// A "whether" clause is an open question: nothing in it happened, and
+/// the asking verb's party may stand in it ("began to question whether it
+/// has a future with Uganda").
+#[test]
+fn open_questions_are_not_events() {
+    check("It is unclear whether Uganda attacked Somalia.", &[]);
+    check("Kenya will decide whether to send troops to Somalia.", &[]);
+    check(
+        "Kenya has begun to criticise whether it has a future with Uganda.",
+        &["KEN UGA 111"],
+    );
+}
+
 /// A "for" phrase right after an intransitive verb names what is sought,
 /// as an object would: the pattern noun matches its head ("asked for aid"
 /// is `* AID`), but nothing beyond that phrase ("voted for the resolution
@@ -171,7 +184,10 @@ fn intent_frame_codes_the_intended_action() {
 #[test]
 fn what_is_sought_after_for_is_the_object() {
     check("Uganda asked for aid from China.", &["UGA CHN 023"]);
-    check("Kenya voted for the resolution against Iran.", &["KEN IRN 030"]);
+    check(
+        "Kenya voted for the resolution against Iran.",
+        &["KEN IRN 030"],
+    );
 }
 
 #[test]
@@ -1783,4 +1799,34 @@ fn civilians_barring_the_way_protest_rather_than_blockade() {
         &["KENAGR KEN 133"],
     );
     check("The Kenyan navy blockaded Mogadishu.", &["KENMIL SOM 191"]);
+}
+
+/// A pattern that reaches into an infinitive ("BEGIN * (TO QUESTION)")
+/// finds its target in what that infinitive governs: "began to question
+/// whether it has a future with China" is aimed at China.
+#[test]
+fn a_target_through_the_infinitive_a_pattern_reaches() {
+    let dir = std::env::temp_dir().join(format!("dyad-golden-through-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let verbs = write(
+        "test.verbs.txt",
+        "---  BEGIN   [---]  ---\nBEGIN {BEGINS BEGAN BEGUN BEGINNING}\n- * (TO QUESTION) [110]\n",
+    );
+    let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
+    let p = Pipeline::load(&[verbs, actors]).unwrap();
+    assert_eq!(
+        coded_with(
+            &p,
+            "Kenya has begun to question whether it has a future with China."
+        )
+        .into_iter()
+        .collect::<Vec<_>>(),
+        vec!["KEN CHN 110".to_string()]
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

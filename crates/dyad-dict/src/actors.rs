@@ -25,18 +25,20 @@ pub enum DateRange {
     Before(NaiveDate),
     /// `>D` (or a bare `D`): on or after D.
     From(NaiveDate),
-    /// `A-B`: on or after A and strictly before B.
+    /// `A-B`: from A to B, both included. PETRARCH2's code stops before B,
+    /// but the validation records' own test of the upper bound (DATE-11,
+    /// "Upper bound of embedded interval restriction") expects B included.
     Between(NaiveDate, NaiveDate),
 }
 
 impl DateRange {
-    /// Whether `date` falls in the range (PETRARCH's comparisons).
+    /// Whether `date` falls in the range.
     pub fn contains(&self, date: NaiveDate) -> bool {
         match *self {
             DateRange::Always => true,
             DateRange::Before(d) => date < d,
             DateRange::From(d) => date >= d,
-            DateRange::Between(a, b) => date >= a && date < b,
+            DateRange::Between(a, b) => date >= a && date <= b,
         }
     }
 }
@@ -458,6 +460,12 @@ EMPTY_ONE
         assert_eq!(e.code_on(d(1950, 1, 1)), Some("NARELI"));
         assert_eq!(e.code_on(d(1990, 1, 1)), Some("NARGOV"));
         assert_eq!(e.code_on(d(2010, 1, 1)), Some("NARELI"));
+        // Both ends of an interval belong to it; the first listed wins where
+        // two meet.
+        assert_eq!(e.code_on(d(1942, 1, 1)), Some("NARELI"));
+        assert_eq!(e.code_on(d(1978, 8, 22)), Some("NARELI"));
+        assert_eq!(e.code_on(d(2002, 12, 30)), Some("NARGOV"));
+        assert_eq!(e.code_on(d(2002, 12, 31)), Some("NARELI"));
         let j = dict.lookup_phrase("JADIS").unwrap();
         assert_eq!(j.code_on(d(2013, 4, 9)), Some("NARGOV"));
         assert_eq!(j.code_on(d(2013, 4, 8)), Some("NAROPP"));

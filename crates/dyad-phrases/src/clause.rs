@@ -277,7 +277,9 @@ pub(crate) fn clauses(w: &Words, p: &mut SentenceParse) {
                             | "whereas"
                     ) {
                         kind = ClauseKind::Adverbial;
-                    } else if wd == "that" {
+                    } else if wd == "that" || wd == "whether" {
+                        // "asked whether Uganda attacked": an open question
+                        // is the asking verb's content, not a main clause.
                         kind = ClauseKind::Complement;
                         governor = previous_clause(p, v);
                     } else if let Some(g) = k.checked_sub(1).and_then(|i| {
