@@ -338,26 +338,9 @@ fn only_time_words(lower: &[&str], rest: TokRange) -> bool {
     let words = lower.get(rest).unwrap_or_default();
     words.len() >= 2
         && matches!(words[0], "last" | "next" | "this" | "early" | "late")
-        && words[1..].iter().all(|w| {
-            matches!(
-                *w,
-                "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "night"
-                    | "morning"
-                    | "evening"
-                    | "afternoon"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
-        })
+        && words[1..]
+            .iter()
+            .all(|w| dyad_phrases::is_time_unit(w) || dyad_phrases::is_temporal(w))
 }
 
 /// Generic words for an organised body, which a name before them identifies.

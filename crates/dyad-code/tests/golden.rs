@@ -38,6 +38,29 @@ fn coded_with(p: &Pipeline, text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// A folder of dictionary files written for one test, removed when dropped.
+struct TestDicts(std::path::PathBuf);
+
+impl TestDicts {
+    fn new(name: &str) -> TestDicts {
+        let dir = std::env::temp_dir().join(format!("dyad-golden-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TestDicts(dir)
+    }
+
+    fn write(&self, file: &str, text: &str) -> std::path::PathBuf {
+        let p = self.0.join(file);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for TestDicts {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn check(text: &str, expected: &[&str]) {
     let got = coded(text);
     let want: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
@@ -496,13 +519,8 @@ fn roles_of_unknown_country_are_coded_as_such() {
 /// one, a negated verb codes nothing.
 #[test]
 fn negation_follows_the_dictionaries_ontology() {
-    let dir = std::env::temp_dir().join(format!("dyad-golden-ontology-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let dicts = TestDicts::new("ontology");
+    let write = |name: &str, text: &str| dicts.write(name, text);
     let verbs = write("test.verbs.txt", "---  CRITICIZE   [110]  ---\nCRITICIZE\n");
     let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
     let ontology = write(
@@ -527,7 +545,6 @@ fn negation_follows_the_dictionaries_ontology() {
         code(&[verbs, actors, ontology]),
         vec!["KEN CHN 050".to_string()]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -1140,13 +1157,8 @@ fn subject_actors_from_its_of_phrase() {
 /// object is the object's, and the frame (or the verb's own code) stays.
 #[test]
 fn a_governing_pattern_reads_into_its_infinitive() {
-    let dir = std::env::temp_dir().join(format!("dyad-golden-infinitive-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let dicts = TestDicts::new("infinitive");
+    let write = |name: &str, text: &str| dicts.write(name, text);
     let verbs = write(
         "test.verbs.txt",
         "---  VOW   [030]  ---\nVOW\n- * WAR [190]\n\n---  WAGE   [---]  ---\nWAGE\n\n\
@@ -1167,7 +1179,6 @@ fn a_governing_pattern_reads_into_its_infinitive() {
         got("Kenya signed a pact with China to avoid war."),
         vec!["KEN CHN 057".to_string()]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Every role a phrase names before its head joins the country's code, in
@@ -1460,13 +1471,8 @@ fn a_relative_clauses_antecedent_does_not_take_the_speakers_country() {
 /// coders (and UD-PETRARCH's PETRARCH-1 pattern path) expand it.
 #[test]
 fn compound_actor_codes_follow_the_verb_files_coder() {
-    let dir = std::env::temp_dir().join(format!("dyad-golden-compound-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let dicts = TestDicts::new("compound");
+    let write = |name: &str, text: &str| dicts.write(name, text);
     let actors = write("test.actors.txt", "SCANDINAVIA [NOR/SWE]\nKENYA_ [KEN]\n");
     let petrarch2 = write(
         "p2.verbs.txt",
@@ -1487,7 +1493,6 @@ fn compound_actor_codes_follow_the_verb_files_coder() {
         coded_with(&p, text).into_iter().collect::<Vec<_>>(),
         vec!["NOR KEN 110".to_string(), "SWE KEN 110".to_string()]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Pattern words before the verb name the subject in PETRARCH-2 files
@@ -1496,13 +1501,8 @@ fn compound_actor_codes_follow_the_verb_files_coder() {
 /// PETRARCH-1) files match any word there.
 #[test]
 fn petrarch2_pre_verb_words_are_the_subjects() {
-    let dir = std::env::temp_dir().join(format!("dyad-golden-preverb-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let dicts = TestDicts::new("preverb");
+    let write = |name: &str, text: &str| dicts.write(name, text);
     let actors = write("test.actors.txt", "KENYA_ [KEN]\nCHINA_ [CHN]\n");
     let agents = write("test.agents.txt", "POLICE [~COP]\n");
     let petrarch2 = write(
@@ -1530,7 +1530,6 @@ fn petrarch2_pre_verb_words_are_the_subjects() {
         got(&p, "Kenya sharply criticized China."),
         vec!["KEN CHN 122".to_string()]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The CAMEO manual codes a body's decision to act as the act (0812, 1322),
@@ -1806,13 +1805,8 @@ fn civilians_barring_the_way_protest_rather_than_blockade() {
 /// whether it has a future with China" is aimed at China.
 #[test]
 fn a_target_through_the_infinitive_a_pattern_reaches() {
-    let dir = std::env::temp_dir().join(format!("dyad-golden-through-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let dicts = TestDicts::new("through");
+    let write = |name: &str, text: &str| dicts.write(name, text);
     let verbs = write(
         "test.verbs.txt",
         "---  BEGIN   [---]  ---\nBEGIN {BEGINS BEGAN BEGUN BEGINNING}\n- * (TO QUESTION) [110]\n",
@@ -1828,5 +1822,4 @@ fn a_target_through_the_infinitive_a_pattern_reaches() {
         .collect::<Vec<_>>(),
         vec!["KEN CHN 110".to_string()]
     );
-    std::fs::remove_dir_all(&dir).ok();
 }

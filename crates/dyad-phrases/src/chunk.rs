@@ -241,22 +241,8 @@ pub(crate) fn time_phrases(w: &Words, p: &mut SentenceParse) {
         }
         let relative = matches!(
             words.as_slice(),
-            [
-                "last" | "next" | "this" | "past" | "coming" | "previous" | "same",
-                "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "night"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "spring"
-                    | "summer"
-                    | "autumn"
-                    | "winter"
-                    | "decade"
-            ]
+            ["last" | "next" | "this" | "past" | "coming" | "previous" | "same", unit]
+                if is_time_unit(unit)
         );
         let day_part = matches!(words.as_slice(), [part] if DAY_PART.contains(part))
             && n.tokens.start > 0
@@ -328,7 +314,28 @@ fn number_lead(w: &Words, i: usize) -> usize {
 }
 
 /// Words that name a time, not a participant: they stand alone as a phrase.
-pub(crate) fn is_temporal(word: &str) -> bool {
+/// A span of time a relative phrase counts in: "last week", "this spring".
+pub fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "week"
+            | "month"
+            | "year"
+            | "weekend"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "decade"
+    )
+}
+
+/// Days and the words for the day itself ("Monday", "today").
+pub fn is_temporal(word: &str) -> bool {
     matches!(
         word,
         "monday"

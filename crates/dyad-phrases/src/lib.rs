@@ -15,6 +15,7 @@ pub mod lemma;
 mod quote;
 mod render;
 
+pub use chunk::{is_temporal, is_time_unit};
 pub use clause::is_reporting_verb;
 pub use render::render;
 
