@@ -1742,6 +1742,16 @@ fn putting_off_a_protest_eases_dissent_and_preventing_one_restricts() {
         "Kenyan police prevented the demonstration in Nairobi.",
         &["KENCOP KEN 1721"],
     );
+    // Whatever the protest is called: CAMEO.2.0.txt's DELAY block had given
+    // "postponed the rally" its PREVENT pattern.
+    check(
+        "Kenyan opposition leaders postponed the rally in Nairobi.",
+        &["KENOPP KEN 082"],
+    );
+    check(
+        "Kenyan police obstructed the rally in Nairobi.",
+        &["KENCOP KEN 1721"],
+    );
 }
 
 #[test]
