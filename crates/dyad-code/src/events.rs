@@ -2155,6 +2155,16 @@ fn is_statement_noun(word: &str) -> bool {
     )
 }
 
+/// Whether a noun phrase is a bare personal pronoun ("us", "them", "him").
+fn is_bare_pronoun(p: &SentenceParse, np: usize, lower: &[&str]) -> bool {
+    let n = &p.nps[np];
+    n.tokens.len() == 1
+        && matches!(
+            lower[n.head],
+            "us" | "me" | "him" | "her" | "them" | "it" | "itself" | "themselves" | "ourselves"
+        )
+}
+
 /// "needs to"/"has to" + infinitive in reported content: an appeal (like
 /// "should") or a demand (like "must"), with the infinitive's clause.
 fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
@@ -2377,9 +2387,15 @@ fn frame_clauses(
         };
         // "urged the EC to support the PLO": asking others to back a party
         // is CAMEO's 053, rallying support on behalf of that party, the target.
+        // Not when they are to back each other or the asker: "urged that
+        // China and Kenya support each other" appeals for cooperation.
+        let third_party = p.clauses[k].object.is_some_and(|o| {
+            let head = p.nps[o].head;
+            !matches!(lower[head], "other" | "another") && !is_bare_pronoun(p, o, lower)
+        });
         let rally = frame == Frame::Request
             && matches!(dv.lemma.as_str(), "support" | "back" | "endorse")
-            && p.clauses[k].object.is_some();
+            && third_party;
         composed[ci] = Some(Composed {
             frame,
             code: if rally { "053".to_string() } else { code },

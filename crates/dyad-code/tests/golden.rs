@@ -1567,6 +1567,16 @@ fn urging_others_to_support_a_party_rallies_support_for_it() {
         "The Kenyan president urged Uganda to support the Somali government.",
         &["KENGOV SOMGOV 053"],
     );
+    // Backing each other or the asker is cooperation asked for, no third
+    // party's cause.
+    check(
+        "The Kenyan president urged that Kenya and Uganda should support each other.",
+        &["KENGOV UGA 022"],
+    );
+    check(
+        "The Kenyan president urged Uganda to support him in the dispute.",
+        &["KENGOV UGA 022"],
+    );
 }
 
 /// A named party is a party (PTY); "the warring parties" are not.
