@@ -1531,22 +1531,25 @@ fn protest_purpose(
 /// the opposition (OPP), business (BUS), media (MED), refugees (REF).
 fn civilian_group(code: &str) -> bool {
     let roles = code.get(3..).unwrap_or_default();
-    let role = |i: usize| roles.get(i..i + 3);
-    let all: Vec<&str> = (0..roles.len() / 3).filter_map(|k| role(k * 3)).collect();
-    roles.len() % 3 == 0
-        && !all.is_empty()
-        && all.iter().any(|r| {
-            matches!(
-                *r,
-                "AGR" | "LAB" | "EDU" | "CVL" | "OPP" | "BUS" | "MED" | "REF"
-            )
-        })
-        && !all.iter().any(|r| {
-            matches!(
-                *r,
-                "GOV" | "MIL" | "COP" | "REB" | "INS" | "UAF" | "SPY" | "JUD" | "LEG" | "ELI"
-            )
-        })
+    if roles.is_empty() || roles.len() % 3 != 0 {
+        return false;
+    }
+    let all = || {
+        (0..roles.len())
+            .step_by(3)
+            .filter_map(|k| roles.get(k..k + 3))
+    };
+    all().any(|r| {
+        matches!(
+            r,
+            "AGR" | "LAB" | "EDU" | "CVL" | "OPP" | "BUS" | "MED" | "REF"
+        )
+    }) && !all().any(|r| {
+        matches!(
+            r,
+            "GOV" | "MIL" | "COP" | "REB" | "INS" | "UAF" | "SPY" | "JUD" | "LEG" | "ELI"
+        )
+    })
 }
 
 /// Whether a phrase counts people in thousands: "more than 1,000
@@ -2155,16 +2158,6 @@ fn is_statement_noun(word: &str) -> bool {
     )
 }
 
-/// Whether a noun phrase is a bare personal pronoun ("us", "them", "him").
-fn is_bare_pronoun(p: &SentenceParse, np: usize, lower: &[&str]) -> bool {
-    let n = &p.nps[np];
-    n.tokens.len() == 1
-        && matches!(
-            lower[n.head],
-            "us" | "me" | "him" | "her" | "them" | "it" | "itself" | "themselves" | "ourselves"
-        )
-}
-
 /// "needs to"/"has to" + infinitive in reported content: an appeal (like
 /// "should") or a demand (like "must"), with the infinitive's clause.
 fn semi_modal(p: &SentenceParse, k: usize) -> Option<(Frame, usize)> {
@@ -2391,7 +2384,7 @@ fn frame_clauses(
         // China and Kenya support each other" appeals for cooperation.
         let third_party = p.clauses[k].object.is_some_and(|o| {
             let head = p.nps[o].head;
-            !matches!(lower[head], "other" | "another") && !is_bare_pronoun(p, o, lower)
+            !matches!(lower[head], "other" | "another") && p.nps[o].kind != NpKind::Pronoun
         });
         let rally = frame == Frame::Request
             && matches!(dv.lemma.as_str(), "support" | "back" | "endorse")

@@ -897,13 +897,7 @@ fn match_forward<'a>(
                     // A pattern noun names the head of a phrase (PETRARCH-2
                     // matches phrase heads): the modifiers before the head
                     // ("a new bombing and shelling offensive") use up no reach.
-                    let before_head = p
-                        .np_of_token
-                        .get(k)
-                        .copied()
-                        .flatten()
-                        .and_then(|np| p.nps.get(np))
-                        .is_some_and(|np| np.head > k);
+                    let before_head = p.np_at(k).is_some_and(|np| np.head > k);
                     k += 1;
                     gap = if measure {
                         0
@@ -970,22 +964,14 @@ fn sought_for(p: &SentenceParse, w: &PatternWords, k: usize) -> Option<usize> {
     if w.lower.get(k) != Some(&"for") {
         return None;
     }
-    p.np_of_token
-        .get(k + 1)
-        .copied()
-        .flatten()
-        .and_then(|np| p.nps.get(np))
+    p.np_at(k + 1)
         .filter(|n| n.preposition == Some(k))
         .map(|n| n.tokens.end)
 }
 
 /// A preposition introducing a time phrase ("on Thursday", "in June").
 fn time_preposition(p: &SentenceParse, k: usize) -> bool {
-    p.np_of_token
-        .get(k + 1)
-        .copied()
-        .flatten()
-        .and_then(|np| p.nps.get(np))
+    p.np_at(k + 1)
         .is_some_and(|n| n.kind == NpKind::Time && n.preposition == Some(k))
 }
 

@@ -47,29 +47,17 @@ fn np_continues(w: &Words, i: usize, has_noun: bool) -> bool {
     if has_noun && matches!(t, Tag::DT | Tag::PDT | Tag::PRPS) {
         return false;
     }
-    // "leaving 12 people dead", "declared the vote invalid": an adjective
-    // after the head noun that no noun follows is the verb's complement.
-    if has_noun
-        && t == Tag::JJ
-        && i > 0
-        && matches!(w.tag(i - 1), Tag::NN | Tag::NNS)
-        && !w.tag(i + 1).is_noun()
-        && !w.tag(i + 1).is_adj()
-        && w.tag(i + 1) != Tag::Hyph
-    {
-        return false;
-    }
-    // "according to a zoo spokesman Malaysian authorities have …": a proper
-    // adjective ("Malaysian", "French") comes before the common nouns it
-    // modifies, never after them, so after a common noun it starts the next
-    // phrase.
-    if has_noun
-        && t == Tag::JJ
-        && i > 0
-        && matches!(w.tag(i - 1), Tag::NN | Tag::NNS)
-        && w.capitalised(i)
-    {
-        return false;
+    // An adjective right after a common noun head ends the phrase when it
+    // is the verb's complement, no noun following ("leaving 12 people
+    // dead", "declared the vote invalid"), or a proper adjective, which
+    // comes before the nouns it modifies, never after them ("according to a
+    // zoo spokesman Malaysian authorities have …").
+    if has_noun && t == Tag::JJ && i > 0 && matches!(w.tag(i - 1), Tag::NN | Tag::NNS) {
+        let next = w.tag(i + 1);
+        let complement = !next.is_noun() && !next.is_adj() && next != Tag::Hyph;
+        if complement || w.capitalised(i) {
+            return false;
+        }
     }
     t.is_noun()
         || t.is_adj()

@@ -163,6 +163,15 @@ impl SentenceParse {
         }
     }
 
+    /// The noun phrase token `k` belongs to, if any.
+    pub fn np_at(&self, k: usize) -> Option<&NounPhrase> {
+        self.np_of_token
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|np| self.nps.get(np))
+    }
+
     /// The clause whose verb group is `vg`.
     pub fn clause_of_verb(&self, vg: usize) -> Option<usize> {
         self.clauses.iter().position(|c| c.verb == vg)
